@@ -1,0 +1,13 @@
+/**
+ * Characters that XML 1.0 forbids (C0 controls except tab/LF/CR, lone surrogates, U+FFFE/U+FFFF)
+ * plus bidi overrides/isolates, which let page text reorder what readers display around it.
+ * `feed` and sanitize-html pass all of these through (see shared stack notes), so every string
+ * bound for a feed or a page goes through here.
+ */
+const INVALID_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+export function stripInvalidXmlChars(text: string): string {
+  return text.replace(INVALID_XML, "").replace(BIDI_CONTROLS, "");
+}
