@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import type { NewRevision } from "../../src/store/store.js";
+import { Store } from "../../src/store/store.js";
+import { useTempDir } from "../support/temp-dir.js";
+
+const tempDir = useTempDir();
+
+function revision(overrides: Partial<NewRevision> = {}): NewRevision {
+  return {
+    observedAt: "2025-10-24T10:40:00.000Z",
+    title: "Заголовок",
+    paragraphs: [{ text: "Первый абзац", html: "<p>Первый абзац</p>" }],
+    hash: "h1",
+    developing: true,
+    event: null,
+    revertOf: null,
+    labels: ["new"],
+    minor: false,
+    wordsAdded: 2,
+    wordsRemoved: 0,
+    tags: [{ tag: "ots", evidence: [{ rule: "ots.ru", match: "ОТГ", start: 0, end: 3 }] }],
+    httpStatus: 200,
+    etag: '"a"',
+    lastModified: null,
+    finalUrl: "https://ru.trend.az/a/1.html",
+    ...overrides,
+  };
+}
+
+function newStore(): Store {
+  return Store.open(tempDir());
+}
+
+const item = {
+  key: "ru.trend.az/1",
+  url: "https://ru.trend.az/a/1.html",
+  sourceId: "trend-ru",
+  siteId: "1",
+  lang: "ru",
+  title: "T",
+  publishedAt: null,
+};
+
+describe("Store", () => {
+  it("creates the schema with WAL and records the migration version", () => {
+    const store = newStore();
+    expect(store.db.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(store.db.pragma("user_version", { simple: true })).toBe(1);
+    store.close();
+  });
+
+  it("keeps one article per canonical key and remembers every feed it came from", () => {
+    const store = newStore();
+    const first = store.upsertArticle(item, "2025-10-24T10:00:00.000Z");
+    const again = store.upsertArticle({ ...item, sourceId: "trend-ru-business" }, "2025-10-24T10:05:00.000Z");
+    expect(first.created).toBe(true);
+    expect(again.created).toBe(false);
+    expect(again.article.id).toBe(first.article.id);
+    expect(store.countArticles()).toBe(1);
+    const sources = store.db
+      .prepare("SELECT source_id FROM article_sources ORDER BY source_id")
+      .pluck()
+      .all();
+    expect(sources).toEqual(["trend-ru", "trend-ru-business"]);
+    store.close();
+  });
+
+  it("never stores the same text twice in a row, even when a check is repeated", () => {
+    const store = newStore();
+    const { article } = store.upsertArticle(item, "2025-10-24T10:00:00.000Z");
+    const a = store.recordCheck(article.id, { revision: revision(), article: { lastChangedAt: "x" } });
+    const b = store.recordCheck(article.id, { revision: revision(), article: {} });
+    const c = store.recordCheck(article.id, { revision: revision({ hash: "h2" }), article: {} });
+    expect(a?.seq).toBe(1);
+    expect(b).toBeNull();
+    expect(c?.seq).toBe(2);
+    expect(store.listRevisions(article.id).map((r) => r.hash)).toEqual(["h1", "h2"]);
+    expect(store.getArticle(article.id)?.revisionCount).toBe(2);
+    expect(store.getArticle(article.id)?.tags).toEqual(["ots"]);
+    store.close();
+  });
+
+  it("finds articles by id, key, url and site id, and lists due ones", () => {
+    const store = newStore();
+    const { article } = store.upsertArticle(item, "2025-10-24T10:00:00.000Z");
+    expect(store.findArticle({ siteId: "1" })?.id).toBe(article.id);
+    expect(store.findArticle({ url: item.url })?.id).toBe(article.id);
+    expect(store.findArticle({ keys: ["nope", item.key] })?.id).toBe(article.id);
+    expect(store.findArticle({ id: 999 })).toBeNull();
+    store.recordCheck(article.id, { article: { nextCheckAt: "2025-10-24T11:00:00.000Z" } });
+    expect(store.dueArticles("2025-10-24T10:59:00.000Z", 10)).toHaveLength(0);
+    expect(store.dueArticles("2025-10-24T11:00:00.000Z", 10)).toHaveLength(1);
+    store.close();
+  });
+
+  it("opens read-only for readers and refuses writes", () => {
+    const dir = tempDir();
+    Store.open(dir).close();
+    const reader = Store.open(dir, { readonly: true });
+    expect(() => reader.setMeta("k", "v")).toThrow(/readonly/);
+    reader.close();
+  });
+});
