@@ -1,0 +1,210 @@
+import type { SourceConfig } from "../config/schema.js";
+import type { ArticleStatus, Revision } from "../model.js";
+import type { ArticleUpdate, CheckRecord, WatchedArticle } from "../store/store.js";
+import type { FailureInfo, WatchContext } from "./deps.js";
+import { planNextCheck, planRetry } from "./recheck-schedule.js";
+
+export type CheckResult = "changed" | "unchanged" | "not_modified" | "failed" | "removed";
+
+export interface CheckOutcome {
+  articleId: number;
+  result: CheckResult;
+  revision: Revision | null;
+  failure: FailureInfo | null;
+}
+
+const PAGE_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5";
+
+/**
+ * One check of one article: fetch (conditional), extract, decide whether the text changed, and record
+ * everything in one store transaction. Failures of the site are outcomes, never exceptions.
+ */
+export async function checkArticle(
+  ctx: WatchContext,
+  article: WatchedArticle,
+  source: SourceConfig,
+  signal?: AbortSignal,
+): Promise<CheckOutcome> {
+  const { store, clock, stages, config } = ctx;
+  const log = ctx.logger.child({ source_id: source.id, article_id: article.id, url: article.url });
+  const latest = store.latestRevision(article.id);
+  // Without a stored revision a 304 would leave us with nothing: only ask conditionally when we have text.
+  const page = await stages.fetch({
+    url: article.url,
+    etag: latest ? article.etag : null,
+    lastModified: latest ? article.lastModified : null,
+    accept: PAGE_ACCEPT,
+    signal,
+  });
+  const now = clock.now();
+  const nowIso = now.toISOString();
+  const outcome = (
+    result: CheckResult,
+    revision: Revision | null = null,
+    failure: FailureInfo | null = null,
+  ) => {
+    ctx.metrics.check(result === "removed" ? "changed" : result);
+    return { articleId: article.id, result, revision, failure };
+  };
+  const schedule = (developing: boolean, finalChecksLeft: number, lastChangedAt: string | null) =>
+    planNextCheck(
+      { now, developing, finalChecksLeft, lastChangedAt, firstSeenAt: article.firstSeenAt },
+      config.watch,
+    );
+
+  if (page.kind === "failed") {
+    const failure = page.failure;
+    ctx.metrics.failure(failure.kind);
+    if (failure.kind === "not-found") {
+      if (article.status === "removed") {
+        const plan = schedule(false, 0, article.lastChangedAt);
+        store.recordCheck(article.id, { article: { lastCheckedAt: nowIso, nextCheckAt: plan.nextCheckAt } });
+        return outcome("unchanged");
+      }
+      log.info({ kind: failure.kind, status: failure.status }, "article removed by the site");
+      const plan = schedule(false, 0, nowIso);
+      store.recordCheck(article.id, {
+        event: { kind: "removed", at: nowIso, detail: `HTTP ${failure.status ?? 404}` },
+        article: {
+          status: "removed",
+          lastChangedAt: nowIso,
+          lastCheckedAt: nowIso,
+          nextCheckAt: plan.nextCheckAt,
+        },
+      });
+      return outcome("removed", null, failure);
+    }
+    const failures = article.consecutiveFailures + 1;
+    log.warn({ kind: failure.kind, status: failure.status, failures }, `check failed: ${failure.message}`);
+    store.recordCheck(article.id, {
+      article: {
+        lastCheckedAt: nowIso,
+        consecutiveFailures: failures,
+        lastError: `${failure.kind}: ${failure.message}`,
+        nextCheckAt: planRetry(now, stages.backoffMs(failures, failure.retryAfterMs)),
+      },
+    });
+    return outcome("failed", null, failure);
+  }
+
+  const restored: Pick<CheckRecord, "event"> & { status?: ArticleStatus } =
+    article.status === "removed" ? { event: { kind: "restored", at: nowIso } } : {};
+
+  if (page.kind === "not-modified") {
+    const developing = latest?.developing ?? false;
+    const plan = schedule(developing, article.finalChecksLeft, article.lastChangedAt);
+    const status = restored.event ? statusOf(developing, latest, article.status) : undefined;
+    store.recordCheck(article.id, {
+      ...restored,
+      article: { status, lastCheckedAt: nowIso, consecutiveFailures: 0, lastError: null, ...plan },
+    });
+    return outcome("not_modified");
+  }
+
+  const extracted = stages.extract(page.text, page.url, source);
+  const texts = extracted.ok ? extracted.article.paragraphs.map((p) => p.text) : [];
+  const implausible =
+    extracted.ok && latest ? implausiblyShort(latest, texts, config.watch.minLengthRatio) : null;
+  if (!extracted.ok || implausible) {
+    const message = extracted.ok ? (implausible as string) : extracted.message;
+    const reason = extracted.ok ? "too-short" : extracted.reason;
+    ctx.metrics.failure(`extract-${reason}`);
+    const failures = article.consecutiveFailures + 1;
+    log.warn({ kind: `extract-${reason}`, failures }, `extraction failed: ${message}`);
+    // No ETag is kept, so the next check fetches the page in full again.
+    store.recordCheck(article.id, {
+      event: { kind: "extract-failed", at: nowIso, detail: `${reason}: ${message}` },
+      article: {
+        lastCheckedAt: nowIso,
+        consecutiveFailures: failures,
+        lastError: `extract-${reason}: ${message}`,
+        nextCheckAt: planRetry(now, stages.backoffMs(failures, undefined)),
+      },
+    });
+    return outcome("failed", null, { kind: `extract-${reason}`, transient: true, message });
+  }
+
+  const found = extracted.article;
+  const hash = stages.hash(found.title, texts);
+  const developing = stages.detectMarker(texts);
+  const fetchState: ArticleUpdate = {
+    etag: page.etag,
+    lastModified: page.lastModified,
+    lastCheckedAt: nowIso,
+    consecutiveFailures: 0,
+    lastError: null,
+  };
+
+  if (latest && latest.hash === hash) {
+    const plan = schedule(developing, article.finalChecksLeft, article.lastChangedAt);
+    const status = restored.event ? statusOf(developing, latest, article.status) : undefined;
+    store.recordCheck(article.id, { ...restored, article: { ...fetchState, ...plan, status } });
+    return outcome("unchanged");
+  }
+
+  const earlier = latest ? store.findRevisionByHash(article.id, hash) : null;
+  const change = stages.summarizeChange(
+    latest
+      ? {
+          title: latest.title,
+          paragraphs: latest.paragraphs.map((p) => p.text),
+          developing: latest.developing,
+        }
+      : null,
+    { title: found.title, paragraphs: texts, developing },
+    earlier?.seq ?? null,
+  );
+  const tags = stages.tag([found.title, ...texts].join("\n\n"), found.lang ?? article.lang);
+  const becameFinal = latest?.developing === true && !developing;
+  const finalChecksLeft = becameFinal ? config.watch.finalChecks : developing ? 0 : article.finalChecksLeft;
+  const plan = schedule(developing, finalChecksLeft, nowIso);
+  const stored = store.recordCheck(article.id, {
+    revision: {
+      observedAt: nowIso,
+      title: found.title,
+      paragraphs: found.paragraphs,
+      hash,
+      developing,
+      event: earlier ? "revert" : null,
+      revertOf: earlier?.seq ?? null,
+      ...change,
+      tags,
+      httpStatus: page.status,
+      etag: page.etag,
+      lastModified: page.lastModified,
+      finalUrl: page.url,
+    },
+    event: becameFinal ? { kind: "final", at: nowIso } : restored.event,
+    article: {
+      ...fetchState,
+      ...plan,
+      status: statusOf(developing, latest, article.status),
+      title: found.title,
+      lang: found.lang ?? article.lang,
+      publishedAt: found.publishedAt ?? article.publishedAt,
+      lastChangedAt: nowIso,
+    },
+  });
+  if (stored) {
+    ctx.metrics.revision();
+    log.info({ seq: stored.seq, labels: stored.labels, developing }, "new revision");
+  }
+  return outcome(stored ? "changed" : "unchanged", stored);
+}
+
+/** developing while the marker is there; final once it went away (or was final before); else watching. */
+function statusOf(developing: boolean, latest: Revision | null, current: ArticleStatus): ArticleStatus {
+  if (developing) return "developing";
+  if (latest?.developing || current === "final") return "final";
+  return "watching";
+}
+
+/** A body far shorter than the stored one is more likely a broken page than a real edit. */
+function implausiblyShort(latest: Revision, paragraphs: string[], minRatio: number): string | null {
+  const before = latest.paragraphs.reduce((n, p) => n + p.text.length, 0);
+  const after = paragraphs.reduce((n, p) => n + p.length, 0);
+  if (before > 0 && after < before * minRatio) {
+    return `body shrank from ${before} to ${after} characters (below ${Math.round(minRatio * 100)} % of the previous revision)`;
+  }
+  return null;
+}
