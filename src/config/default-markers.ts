@@ -15,7 +15,13 @@ export const DEFAULT_MARKERS: Record<string, string[]> = {
     "Обновлено",
     "Добавлены подробности",
   ],
-  az: ["Xəbər yenilənir", "Xəbər yenilənəcək", "Xəbər yenilənib", "Məlumat dəqiqləşdirilir", "Ətraflı məlumat veriləcək"],
+  az: [
+    "Xəbər yenilənir",
+    "Xəbər yenilənəcək",
+    "Xəbər yenilənib",
+    "Məlumat dəqiqləşdirilir",
+    "Ətraflı məlumat veriləcək",
+  ],
   en: [
     "The news is being updated",
     "This story is developing",

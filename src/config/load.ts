@@ -35,12 +35,14 @@ export function parseConfig(text: string, file: string, baseDir: string): Loaded
   const config = result.data;
   const ids = new Set<string>();
   for (const [i, source] of config.sources.entries()) {
-    if (ids.has(source.id)) throw new ConfigError(`${file}: sources.${i}.id: duplicate source id "${source.id}"`);
+    if (ids.has(source.id))
+      throw new ConfigError(`${file}: sources.${i}.id: duplicate source id "${source.id}"`);
     ids.add(source.id);
   }
   const names = new Set<string>();
   for (const [i, feed] of config.publish.entries()) {
-    if (names.has(feed.name)) throw new ConfigError(`${file}: publish.${i}.name: duplicate feed name "${feed.name}"`);
+    if (names.has(feed.name))
+      throw new ConfigError(`${file}: publish.${i}.name: duplicate feed name "${feed.name}"`);
     names.add(feed.name);
   }
   return {
@@ -57,7 +59,11 @@ export function parseConfig(text: string, file: string, baseDir: string): Loaded
  * Finds and reads the configuration: `--config PATH`, else REVFEED_CONFIG, else `revfeed.config.yaml`
  * in the working folder.
  */
-export function loadConfig(explicitPath: string | undefined, env: NodeJS.ProcessEnv, cwd: string): LoadedConfig {
+export function loadConfig(
+  explicitPath: string | undefined,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): LoadedConfig {
   const file = path.resolve(cwd, explicitPath ?? env.REVFEED_CONFIG ?? "revfeed.config.yaml");
   let text: string;
   try {

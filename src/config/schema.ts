@@ -136,7 +136,9 @@ export const configSchema = z.strictObject({
   tags: tagsSchema.default(tagsSchema.parse({})),
   diff: z.strictObject({ showMinor: z.boolean().default(false) }).default({ showMinor: false }),
   log: z
-    .strictObject({ level: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info") })
+    .strictObject({
+      level: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    })
     .default({ level: "info" }),
 });
 
