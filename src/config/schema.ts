@@ -1,3 +1,4 @@
+import { validate } from "node-cron";
 import { z } from "zod";
 import { DEFAULT_MARKERS } from "./default-markers.js";
 
@@ -6,7 +7,7 @@ import { DEFAULT_MARKERS } from "./default-markers.js";
  * README's "Configuration" section mirrors this file.
  */
 
-const cronExpr = z.string().min(9, "a cron expression such as */5 * * * *");
+const cronExpr = z.string().refine((v) => validate(v), "a cron expression such as */5 * * * *");
 const httpUrl = z.url({ protocol: /^https?$/, error: "an http(s) URL" });
 
 export const sourceSchema = z.strictObject({

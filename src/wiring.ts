@@ -1,0 +1,63 @@
+import type { Clock } from "./clock.js";
+import type { LoadedConfig } from "./config/load.js";
+import type { SourceConfig } from "./config/schema.js";
+import type { Logger } from "./log.js";
+import { createPublisher } from "./publish-wiring.js";
+import { createStages } from "./stages.js";
+import { Store } from "./store/store.js";
+import type { WatchContext } from "./watch/deps.js";
+import { WorkerMetrics } from "./watch/metrics.js";
+import { Worker } from "./watch/worker.js";
+
+export interface Watcher {
+  store: Store;
+  worker: Worker;
+  context: WatchContext;
+  close(): Promise<void>;
+}
+
+/** Hosts the watcher may fetch: every configured source's host and its aliases. */
+export function allowedHosts(sources: SourceConfig[]): Set<string> {
+  const hosts = new Set<string>();
+  for (const s of sources) {
+    hosts.add(new URL(s.url).hostname.toLowerCase());
+    for (const alias of s.aliases) hosts.add(alias.toLowerCase());
+  }
+  return hosts;
+}
+
+/** Builds the worker from a configuration: store, stages, metrics, publisher. */
+export function createWatcher(
+  config: LoadedConfig,
+  deps: { clock: Clock; logger: Logger; random?: () => number },
+): Watcher {
+  const store = Store.open(config.stateDir);
+  const hosts = allowedHosts(config.sources);
+  const isAllowedHost = (host: string) => hosts.has(host.toLowerCase());
+  const stages = createStages(config, {
+    clock: deps.clock,
+    isAllowedHost,
+    random: deps.random ?? Math.random,
+  });
+  const metrics = WorkerMetrics.parse(store.getMeta("worker_metrics"));
+  const context: WatchContext = {
+    store,
+    clock: deps.clock,
+    logger: deps.logger,
+    config: { sources: config.sources, watch: config.watch },
+    stages,
+    metrics,
+    isAllowedHost,
+  };
+  const publisher = createPublisher(config, { store, clock: deps.clock, logger: deps.logger });
+  const worker = new Worker(context, publisher);
+  return {
+    store,
+    worker,
+    context,
+    async close() {
+      await stages.close();
+      store.close();
+    },
+  };
+}
