@@ -1,0 +1,195 @@
+import type { PublishConfig } from "../config/schema.js";
+import {
+  changeSummary,
+  currentStateHtml,
+  latestTextRevision,
+  revisionHtml,
+  revisionTitle,
+  statusLine,
+} from "./content.js";
+import {
+  type FeedCategory,
+  type FeedDocument,
+  type FeedEntry,
+  type FeedLink,
+  newestTime,
+} from "./document.js";
+import type { PublishArticle, PublishRevision, PublishSite } from "./input.js";
+import {
+  articleEntryId,
+  articleFeedFile,
+  articlePageUrl,
+  feedFileUrl,
+  feedId,
+  revisionEntryId,
+  revisionPageUrl,
+  sourcePageUrl,
+} from "./links.js";
+import { cleanText } from "./sanitize.js";
+import { articleUpdated, selectArticles, selectRevisions } from "./select.js";
+
+/** Format-neutral documents for the three kinds of feed: current state, revisions, one article. */
+
+const AUTHOR = "revfeed";
+
+function categories(site: PublishSite, article: PublishArticle): FeedCategory[] {
+  const seen = new Set<string>();
+  const out: FeedCategory[] = [];
+  for (const tag of article.tags) {
+    const term = cleanText(tag);
+    if (term === "" || seen.has(term)) continue;
+    seen.add(term);
+    out.push({ term, label: cleanText(site.tagLabels?.[tag] ?? "") || term });
+  }
+  return out;
+}
+
+function articleLinks(site: PublishSite, article: PublishArticle): FeedLink[] {
+  return [
+    {
+      rel: "related",
+      href: feedFileUrl(site, articleFeedFile(article.id)),
+      type: "application/atom+xml",
+      title: "All revisions of this article",
+    },
+    { rel: "via", href: sourcePageUrl(site, article), type: "text/html", title: "Source page" },
+  ];
+}
+
+function headline(article: PublishArticle): string {
+  return (
+    cleanText(latestTextRevision(article)?.title ?? "") || cleanText(article.title) || `Article ${article.id}`
+  );
+}
+
+function currentEntry(site: PublishSite, article: PublishArticle): FeedEntry {
+  const prefix =
+    article.status === "developing" ? "[developing] " : article.status === "removed" ? "[removed] " : "";
+  const latest = article.revisions[0];
+  return {
+    id: articleEntryId(site, article.id),
+    title: `${prefix}${headline(article)}`,
+    link: articlePageUrl(site, article.id),
+    links: articleLinks(site, article),
+    published: new Date(article.publishedAt ?? article.firstSeenAt).toISOString(),
+    updated: articleUpdated(article),
+    summary: latest
+      ? `${statusLine(article)}. Rev ${latest.seq}: ${changeSummary(latest)}`
+      : statusLine(article),
+    contentHtml: currentStateHtml(site, article),
+    categories: categories(site, article),
+    lang: article.lang,
+  };
+}
+
+function revisionEntry(site: PublishSite, article: PublishArticle, rev: PublishRevision): FeedEntry {
+  const observed = new Date(rev.observedAt).toISOString();
+  return {
+    id: revisionEntryId(site, article.id, rev.seq),
+    title: revisionTitle(article, rev),
+    link: revisionPageUrl(site, article.id, rev.seq),
+    links: articleLinks(site, article),
+    published: observed,
+    updated: observed,
+    summary: `Rev ${rev.seq}: ${changeSummary(rev)}`,
+    contentHtml: revisionHtml(site, article, rev),
+    categories: categories(site, article),
+    lang: article.lang,
+  };
+}
+
+function urlsFor(site: PublishSite, stem: string, formats: "all" | "atom") {
+  return formats === "all"
+    ? {
+        atom: feedFileUrl(site, `${stem}.atom`),
+        rss: feedFileUrl(site, `${stem}.rss`),
+        json: feedFileUrl(site, `${stem}.json`),
+      }
+    : { atom: feedFileUrl(site, `${stem}.atom`) };
+}
+
+function feedLang(config: PublishConfig): string | null {
+  return config.languages.length === 1 ? (config.languages[0] ?? null) : null;
+}
+
+function common(site: PublishSite) {
+  return {
+    homePage: `${site.baseUrl.replace(/\/+$/, "")}/`,
+    hub: site.hub ?? null,
+    generator: cleanText(site.generator),
+    authorName: AUTHOR,
+  };
+}
+
+export function buildCurrentDocument(
+  site: PublishSite,
+  config: PublishConfig,
+  articles: PublishArticle[],
+): FeedDocument {
+  const chosen = selectArticles(articles, config);
+  const entries = chosen.map((a) => currentEntry(site, a));
+  // RFC 6721: a removed article's current-state entry is also marked deleted; `when` equals the entry's
+  // `updated`, so tombstone-aware readers drop it while the rest still see the "removed" status line.
+  const tombstones = chosen
+    .filter((a) => a.status === "removed" && a.removedAt !== null)
+    .map((a) => ({
+      ref: articleEntryId(site, a.id),
+      when: articleUpdated(a),
+      comment: `Removed from the source page: ${headline(a)}`,
+      link: articlePageUrl(site, a.id),
+    }));
+  return {
+    stem: config.name,
+    id: feedId(site, config.name),
+    title: cleanText(config.title),
+    description: cleanText(config.description ?? `${config.title}: one entry per article, updated in place`),
+    lang: feedLang(config),
+    updated: newestTime(entries.map((e) => e.updated)),
+    urls: urlsFor(site, config.name, "all"),
+    ...common(site),
+    entries,
+    tombstones,
+  };
+}
+
+export function buildRevisionsDocument(
+  site: PublishSite,
+  config: PublishConfig,
+  articles: PublishArticle[],
+): FeedDocument {
+  const stem = `${config.name}.revisions`;
+  const entries = selectRevisions(articles, config).map((s) => revisionEntry(site, s.article, s.revision));
+  return {
+    stem,
+    id: feedId(site, stem),
+    title: `${cleanText(config.title)} (every revision)`,
+    description: cleanText(`${config.description ?? config.title}: one entry per detected revision`),
+    lang: feedLang(config),
+    updated: newestTime(entries.map((e) => e.updated)),
+    urls: urlsFor(site, stem, "all"),
+    ...common(site),
+    entries,
+    tombstones: [],
+  };
+}
+
+/** Every revision given for one article, minor ones included: this feed is the article's full record. */
+export function buildArticleDocument(site: PublishSite, article: PublishArticle): FeedDocument {
+  const stem = `articles/${article.id}`;
+  const entries = [...article.revisions]
+    .sort((a, b) => b.seq - a.seq)
+    .map((rev) => revisionEntry(site, article, rev));
+  return {
+    stem,
+    id: feedId(site, stem),
+    title: `Revisions: ${headline(article)}`,
+    description: `Every revision revfeed detected of ${sourcePageUrl(site, article)}`,
+    lang: article.lang,
+    updated: newestTime(entries.map((e) => e.updated)),
+    urls: urlsFor(site, stem, "atom"),
+    ...common(site),
+    homePage: articlePageUrl(site, article.id),
+    entries,
+    tombstones: [],
+  };
+}

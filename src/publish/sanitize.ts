@@ -1,0 +1,130 @@
+import sanitizeHtml from "sanitize-html";
+import { stripInvalidXmlChars } from "../text/xml-chars.js";
+
+/**
+ * Allowlist sanitizer for everything that ends up as HTML inside a feed: article paragraphs and diffs.
+ * No scripts, styles, event handlers, iframes, forms or objects; only http(s)/mailto links and http(s)
+ * images, made absolute against the page they came from. Feed readers render this HTML, often with
+ * weaker filters than a browser, so the allowlist is deliberately short.
+ * (src/extract/sanitize.ts may later provide the shared `sanitizeFragment`; this stays the feed's last gate.)
+ */
+
+const TAGS = [
+  "p",
+  "br",
+  "hr",
+  "a",
+  "strong",
+  "b",
+  "em",
+  "i",
+  "u",
+  "s",
+  "sub",
+  "sup",
+  "small",
+  "mark",
+  "abbr",
+  "blockquote",
+  "q",
+  "cite",
+  "ul",
+  "ol",
+  "li",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "figure",
+  "figcaption",
+  "img",
+  "table",
+  "thead",
+  "tbody",
+  "tr",
+  "th",
+  "td",
+  "caption",
+  "pre",
+  "code",
+  "span",
+  "ins",
+  "del",
+  "time",
+];
+
+/** Inline styles that diff markup relies on (readers strip classes and `<style>`), nothing positional. */
+const DIFF_STYLES: sanitizeHtml.IOptions["allowedStyles"] = {
+  "*": {
+    color: [/^#[0-9a-f]{3,8}$/i, /^[a-z]+$/i],
+    "background-color": [/^#[0-9a-f]{3,8}$/i, /^[a-z]+$/i],
+    "text-decoration": [/^(?:line-through|underline|none)$/],
+    "font-weight": [/^(?:bold|normal|[1-9]00)$/],
+  },
+};
+
+function absoluteUrl(value: string | undefined, baseUrl: string, schemes: readonly string[]): string | null {
+  if (value === undefined) return null;
+  try {
+    const url = new URL(value.trim(), baseUrl);
+    return schemes.includes(url.protocol) ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function withUrl(attr: string, schemes: readonly string[], baseUrl: string): sanitizeHtml.Transformer {
+  return (tagName, attribs) => {
+    const url = absoluteUrl(attribs[attr], baseUrl, schemes);
+    const { [attr]: _dropped, ...rest } = attribs;
+    return { tagName, attribs: url === null ? rest : { ...rest, [attr]: url } };
+  };
+}
+
+export interface SanitizeOptions {
+  /** Keep the few inline styles diff markup uses (colors, strike-through). */
+  diffStyles?: boolean;
+}
+
+/** Clean an HTML fragment for a feed; `baseUrl` is the page the fragment came from. */
+export function sanitizeForFeed(html: string, baseUrl: string, options: SanitizeOptions = {}): string {
+  const styled = options.diffStyles === true;
+  const clean = sanitizeHtml(stripInvalidXmlChars(html), {
+    allowedTags: TAGS,
+    allowedAttributes: {
+      a: ["href", "title"],
+      img: ["src", "alt", "title", "width", "height"],
+      td: ["colspan", "rowspan"],
+      th: ["colspan", "rowspan"],
+      time: ["datetime"],
+      abbr: ["title"],
+      ...(styled ? { span: ["style"], ins: ["style"], del: ["style"], mark: ["style"], p: ["style"] } : {}),
+    },
+    allowedStyles: styled ? DIFF_STYLES : {},
+    allowedSchemes: ["http", "https", "mailto"],
+    allowedSchemesByTag: { img: ["http", "https"] },
+    allowProtocolRelative: false,
+    disallowedTagsMode: "discard",
+    transformTags: {
+      a: withUrl("href", ["http:", "https:", "mailto:"], baseUrl),
+      img: withUrl("src", ["http:", "https:"], baseUrl),
+    },
+  });
+  // sanitize-html decodes entities such as `&#1;` into raw characters XML forbids.
+  return stripInvalidXmlChars(clean);
+}
+
+/** Plain text bound for a feed (titles, tag labels): no XML-invalid or bidi control characters. */
+export function cleanText(text: string): string {
+  return stripInvalidXmlChars(text).replace(/\s+/g, " ").trim();
+}
+
+/** Escape plain text for HTML (element content and double-quoted attributes). */
+export function escapeHtml(text: string): string {
+  return cleanText(text)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
+}
