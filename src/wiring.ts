@@ -2,11 +2,11 @@ import type { Clock } from "./clock.js";
 import type { LoadedConfig } from "./config/load.js";
 import type { SourceConfig } from "./config/schema.js";
 import type { Logger } from "./log.js";
-import { createPublisher } from "./publish-wiring.js";
 import { createStages } from "./stages.js";
 import { Store } from "./store/store.js";
 import type { WatchContext } from "./watch/deps.js";
 import { WorkerMetrics } from "./watch/metrics.js";
+import { createPublisher } from "./watch/publisher.js";
 import { Worker } from "./watch/worker.js";
 
 export interface Watcher {

@@ -98,7 +98,7 @@ const ARTICLE_COLUMNS: Record<keyof ArticleUpdate, string> = {
   lastError: "last_error",
 };
 
-function toWatched(row: ArticleRow): WatchedArticle {
+export function toWatched(row: ArticleRow): WatchedArticle {
   return {
     ...toArticle(row),
     etag: row.etag,

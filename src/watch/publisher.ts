@@ -1,0 +1,125 @@
+import type { Clock } from "../clock.js";
+import type { LoadedConfig } from "../config/load.js";
+import { diffRevisions } from "../diff/diff.js";
+import type { Logger } from "../log.js";
+import type { Revision } from "../model.js";
+import { type PublishArticle, type PublishRevision, publishAll } from "../publish/index.js";
+import { articleWithHistory, feedArticleIds } from "../store/feed-queries.js";
+import type { Store } from "../store/store.js";
+import { renderDiffHtml } from "./diff-html.js";
+import type { Publisher } from "./worker.js";
+
+/** Revisions per article carried into feeds (the per-article feed shows this many). */
+const REVISIONS_PER_ARTICLE = 50;
+
+/**
+ * Builds the publishing snapshot from the store and hands it to the pure publisher. Diff HTML is
+ * computed once per revision and kept in memory: stored revisions never change, so neither do their diffs.
+ */
+export function createPublisher(
+  config: LoadedConfig,
+  deps: { store: Store; clock: Clock; logger: Logger; fetch?: typeof fetch },
+): Publisher | null {
+  if (config.publish.length === 0) return null;
+  const diffCache = new Map<string, string>();
+
+  function diffHtml(revisions: Revision[], index: number): string {
+    const current = revisions[index];
+    const previous =
+      revisions[index + 1] ??
+      (current && current.seq > 1 ? deps.store.getRevision(current.articleId, current.seq - 1) : null);
+    if (!current || !previous) return "";
+    const key = `${current.articleId}/${current.seq}`;
+    let html = diffCache.get(key);
+    if (html === undefined) {
+      const text = (r: Revision) => ({
+        title: r.title,
+        paragraphs: r.paragraphs.map((p) => p.text),
+        developing: r.developing,
+      });
+      html = renderDiffHtml(diffRevisions(text(previous), text(current), { revertOf: current.revertOf }));
+      if (diffCache.size > 20_000) diffCache.clear();
+      diffCache.set(key, html);
+    }
+    return html;
+  }
+
+  function snapshot(id: number): PublishArticle | null {
+    const found = articleWithHistory(deps.store.db, id, REVISIONS_PER_ARTICLE);
+    if (!found) return null;
+    const { article, revisions, events } = found;
+    const published: PublishRevision[] = revisions.map((r, i) => ({
+      seq: r.seq,
+      observedAt: r.observedAt,
+      title: r.title,
+      paragraphsHtml: r.paragraphs.map((p) => p.html),
+      labels: r.labels,
+      minor: r.minor,
+      wordsAdded: r.wordsAdded,
+      wordsRemoved: r.wordsRemoved,
+      developing: r.developing,
+      event: r.event,
+      revertOf: r.revertOf,
+      diffHtml: diffHtml(revisions, i),
+    }));
+    const removal = [...events].reverse().find((e) => e.kind === "removed" || e.kind === "restored");
+    const removedAt = article.status === "removed" && removal?.kind === "removed" ? removal.at : null;
+    const latest = revisions[0];
+    return {
+      id: article.id,
+      url: article.url,
+      title: latest?.title ?? article.title,
+      lang: article.lang,
+      sourceId: article.sourceId,
+      status: article.status,
+      tags: article.tags,
+      publishedAt: article.publishedAt,
+      firstSeenAt: article.firstSeenAt,
+      updatedAt:
+        [latest?.observedAt, removedAt]
+          .filter((t): t is string => Boolean(t))
+          .sort()
+          .at(-1) ?? article.firstSeenAt,
+      removedAt,
+      revisions: published,
+    };
+  }
+
+  return {
+    async publish() {
+      const ids = new Set<number>();
+      for (const feed of config.publish) {
+        for (const id of feedArticleIds(deps.store.db, feed, feed.limit, feed.includeMinor)) ids.add(id);
+      }
+      const articles = [...ids].map(snapshot).filter((a): a is PublishArticle => a !== null);
+      const result = await publishAll(
+        {
+          site: {
+            baseUrl: config.baseUrl,
+            hub: config.websub.hub,
+            generator: "revfeed 0.1.0",
+            tagLabels: TAG_LABELS,
+          },
+          feeds: config.publish,
+          articles,
+        },
+        config.feedsDir,
+        { fetch: deps.fetch ?? globalThis.fetch },
+      );
+      for (const ping of result.hub) {
+        if (!ping.ok)
+          deps.logger.warn({ kind: "websub", hub: config.websub.hub, feed: ping }, "WebSub hub ping failed");
+      }
+      return result.changed;
+    },
+  };
+}
+
+/** Human labels for the shipped tags, shown as feed categories. */
+const TAG_LABELS: Record<string, string> = {
+  ots: "Organization of Turkic States",
+  "ots-former": "Turkic Council (former name)",
+  "ots-summit": "OTS summit",
+  turkpa: "TURKPA",
+  turksoy: "TURKSOY",
+};
