@@ -98,7 +98,7 @@ function addTombstones(root: Element, doc: FeedDocument): void {
       undefined,
       firstEntry,
     );
-    addElement(el, TOMBSTONE_NS, "at:comment", {}, t.comment);
-    addElement(el, ATOM_NS, "link", { rel: "alternate", type: "text/html", href: t.link });
+    // No atom:link inside: consumers that do not know tombstones (feedparser) take it for a feed link.
+    addElement(el, TOMBSTONE_NS, "at:comment", {}, `${t.comment} (${t.link})`);
   }
 }

@@ -207,3 +207,19 @@ export function hostileArticle(overrides: Partial<PublishArticle> = {}): Publish
     ...overrides,
   };
 }
+
+/** The story as it stood after revision `seq` (1 … 6): what a reader polling at that moment saw. */
+export function storyAt(seq: number): PublishArticle {
+  const full = storyArticle();
+  const revisions = full.revisions.filter((r) => r.seq <= seq);
+  const latest = revisions[0];
+  if (!latest) throw new Error(`story has no revision ${seq}`);
+  const removed = latest.event === "removed";
+  return {
+    ...full,
+    revisions,
+    status: removed ? "removed" : latest.developing ? "developing" : "final",
+    updatedAt: latest.observedAt,
+    removedAt: removed ? latest.observedAt : null,
+  };
+}
