@@ -73,6 +73,8 @@ export function createFetcher(config: FetchConfig, deps: FetcherDeps): Fetcher {
     ? () => false
     : (deps.isBlockedAddress ?? ((address: string) => isPrivateAddress(address)));
   const agent = new Agent({
+    // Per origin; the HostLimiter already keeps to this, the pool just never opens more.
+    connections: config.perHostConcurrency,
     keepAliveTimeout: 30_000,
     headersTimeout: config.timeoutMs,
     bodyTimeout: config.timeoutMs,
@@ -83,7 +85,7 @@ export function createFetcher(config: FetchConfig, deps: FetcherDeps): Fetcher {
   });
   const limiter = new HostLimiter({ concurrency: config.perHostConcurrency, delayMs: config.perHostDelayMs });
   const inFlight = new Set<AbortController>();
-  let closed = false;
+  let closing: Promise<void> | null = null;
 
   /** Refuses a hop before any connection: bad URL, scheme, host not allowed, private IP literal. */
   function checkTarget(url: string, from: string | null): URL | FetchFailure {
@@ -112,7 +114,7 @@ export function createFetcher(config: FetchConfig, deps: FetcherDeps): Fetcher {
   }
 
   async function get(request: FetchRequest): Promise<FetchResult> {
-    if (closed || request.signal?.aborted) {
+    if (closing !== null || request.signal?.aborted) {
       return failed(fetchFailure("aborted", request.url, "aborted before it started"));
     }
     const controller = new AbortController();
@@ -254,10 +256,12 @@ export function createFetcher(config: FetchConfig, deps: FetcherDeps): Fetcher {
 
   return {
     get,
-    async close() {
-      closed = true;
-      for (const controller of inFlight) controller.abort(ABORTED);
-      await agent.close();
+    close() {
+      if (closing === null) {
+        for (const controller of inFlight) controller.abort(ABORTED);
+        closing = agent.close();
+      }
+      return closing;
     },
   };
 }
