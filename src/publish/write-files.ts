@@ -19,8 +19,10 @@ async function readIfExists(path: string): Promise<Buffer | null> {
   try {
     return await readFile(path);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw err;
+    // A folder in the way is reported by the rename below, which names the file.
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "EISDIR") return null;
+    throw new Error(`publish: cannot read ${path}: ${(err as Error).message}`, { cause: err });
   }
 }
 

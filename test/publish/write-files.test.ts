@@ -1,0 +1,83 @@
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  statSync,
+  utimesSync,
+} from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { writeFiles } from "../../src/publish/write-files.js";
+import { useTempDir } from "../support/temp-dir.js";
+
+const tempDir = useTempDir("revfeed-write-");
+
+function listAll(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" }).sort();
+}
+
+const OLD = new Date("2020-01-01T00:00:00Z");
+
+describe("writeFiles", () => {
+  it("writes new files, creating folders, and reports them", async () => {
+    const dir = tempDir();
+    const changed = await writeFiles(dir, [
+      { path: "ots.atom", content: "<feed/>\n" },
+      { path: "articles/7.atom", content: "<feed>7</feed>\n" },
+    ]);
+    expect(changed).toEqual(["ots.atom", "articles/7.atom"]);
+    expect(readFileSync(path.join(dir, "articles/7.atom"), "utf8")).toBe("<feed>7</feed>\n");
+    expect(listAll(dir)).toEqual(["articles", "articles/7.atom", "ots.atom"]);
+  });
+
+  it("leaves a file with the same bytes alone: same mtime, same inode, not reported", async () => {
+    const dir = tempDir();
+    await writeFiles(dir, [{ path: "ots.atom", content: "<feed>é</feed>\n" }]);
+    const file = path.join(dir, "ots.atom");
+    utimesSync(file, OLD, OLD);
+    const before = statSync(file);
+    const changed = await writeFiles(dir, [{ path: "ots.atom", content: "<feed>é</feed>\n" }]);
+    expect(changed).toEqual([]);
+    const after = statSync(file);
+    expect(after.mtimeMs).toBe(OLD.getTime());
+    expect(after.ino).toBe(before.ino);
+  });
+
+  it("replaces a changed file by rename: a reader holding the old file still reads it whole", async () => {
+    const dir = tempDir();
+    const file = path.join(dir, "ots.atom");
+    const oldContent = `<feed>${"a".repeat(100_000)}</feed>\n`;
+    await writeFiles(dir, [{ path: "ots.atom", content: oldContent }]);
+    utimesSync(file, OLD, OLD);
+    const reader = openSync(file, "r");
+    try {
+      const changed = await writeFiles(dir, [{ path: "ots.atom", content: "<feed>new</feed>\n" }]);
+      expect(changed).toEqual(["ots.atom"]);
+      const buf = Buffer.alloc(oldContent.length + 10);
+      const n = readSync(reader, buf, 0, buf.length, 0);
+      expect(buf.subarray(0, n).toString("utf8")).toBe(oldContent);
+    } finally {
+      closeSync(reader);
+    }
+    expect(readFileSync(file, "utf8")).toBe("<feed>new</feed>\n");
+    expect(statSync(file).mtimeMs).toBeGreaterThan(OLD.getTime());
+    expect(listAll(dir)).toEqual(["ots.atom"]);
+  });
+
+  it("names the file on failure and leaves no temporary file behind", async () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, "ots.atom")); // a folder where the feed should go: rename must fail
+    await expect(writeFiles(dir, [{ path: "ots.atom", content: "<feed/>" }])).rejects.toThrow(/ots\.atom/);
+    expect(listAll(dir)).toEqual(["ots.atom"]);
+  });
+
+  it("refuses paths that leave the feeds folder", async () => {
+    const dir = tempDir();
+    await expect(writeFiles(dir, [{ path: "../escape.atom", content: "x" }])).rejects.toThrow(/outside/);
+    expect(existsSync(path.join(dir, "..", "escape.atom"))).toBe(false);
+  });
+});
