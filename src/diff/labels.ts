@@ -10,7 +10,8 @@
  *   - else `appended` when it only inserts words at the very end of the last paragraph of both revisions;
  *   - else `correction` when it removes at most CORRECTION_WORDS words and adds at most CORRECTION_WORDS
  *     (a number, a name, a typo, a comma);
- *   - else `removed-text` if it removes words and `inserted` if it adds words (both for a rewritten sentence).
+ *   - else `removed-text` if it removes more than CORRECTION_WORDS words and `inserted` if it adds more than
+ *     CORRECTION_WORDS (both for a rewritten sentence; "X" → "X, Y and Z's" is only `inserted`).
  * - An inserted paragraph: `appended` when no old paragraph comes after it, else `inserted`.
  * - A deleted paragraph: `removed-text`.
  * - A moved paragraph: no label (the text is unchanged); it shows in `stats.paragraphsMoved` and prevents
@@ -112,8 +113,8 @@ function classifyHunks(words: readonly WordOp[], isLastParagraph: boolean, kinds
     else if (isLastParagraph && h.atEnd && !h.removed && added > 0) kinds.add("appended");
     else if (removed <= CORRECTION_WORDS && added <= CORRECTION_WORDS) kinds.add("correction");
     else {
-      if (removed > 0) kinds.add("removed-text");
-      if (added > 0) kinds.add("inserted");
+      if (removed > CORRECTION_WORDS) kinds.add("removed-text");
+      if (added > CORRECTION_WORDS) kinds.add("inserted");
     }
   }
 }

@@ -4,11 +4,14 @@
  *
  * The fold, applied to both sides before comparing:
  * - Unicode NFC, so precomposed and decomposed letters are equal;
- * - letter case: lower case, plus the Turkish/Azerbaijani dotted and dotless i (İ, I, ı, i all fold to i);
+ * - letter case: lower case; the Turkish/Azerbaijani pairs are kept apart, as they are different letters in
+ *   lower case: İ folds to i, and a capital I matches either i or ı (English "ISTANBUL" or Turkish "ILIK"),
+ *   but a lower-case ı never equals i (Kacır → Kacir is a correction, not typography);
  * - ё/Ё fold to е;
- * - every quote mark (« » „ “ ” ‟ " ' ‘ ’ ‚ ‛ ‹ › ` ´ ′ ″) folds to ";
+ * - quote marks and apostrophes (« » „ “ ” ‟ " ' ‘ ’ ‚ ‛ ‹ › ` ´ ′ ″) are dropped, so adding, removing or
+ *   changing quotes is typographic;
  * - every dash and minus (- ‐ ‑ ‒ – — ― − ⁃) folds to -, and … to ...;
- * - all white space (including NBSP, thin and zero-width spaces) is removed, so a space added or dropped
+ * - all white space (including NBSP, thin and zero-width spaces) is dropped, so a space added or removed
  *   around punctuation is typographic too.
  * Anything else — a letter, a digit, other punctuation — makes the edit more than typographic.
  */
@@ -16,16 +19,17 @@
 const QUOTES = /[«»„“”‟"'‘’‚‛‹›`´′″]/g;
 const DASHES = /[-‐‑‒–—―−⁃]/g;
 const SPACES = /[\s\u200B\u2060\uFEFF]+/gu;
+/** Stands for a capital I, which may be the capital of i or of ı. */
+const ANY_I = "\uE000";
 
 export function typographicFold(text: string): string {
   return text
     .normalize("NFC")
-    .replace(/[İIı]/g, "i")
+    .replace(/İ/g, "i")
+    .replace(/I/g, ANY_I)
     .toLowerCase()
-    .normalize("NFC")
-    .replace(/i\u0307/g, "i")
     .replace(/ё/g, "е")
-    .replace(QUOTES, '"')
+    .replace(QUOTES, "")
     .replace(DASHES, "-")
     .replace(/…/g, "...")
     .replace(SPACES, "");
@@ -33,5 +37,17 @@ export function typographicFold(text: string): string {
 
 /** The two texts differ, but only typographically. */
 export function isTypographicEdit(oldText: string, newText: string): boolean {
-  return oldText !== newText && typographicFold(oldText) === typographicFold(newText);
+  if (oldText === newText) return false;
+  const a = typographicFold(oldText);
+  const b = typographicFold(newText);
+  if (a === b) return true;
+  if (a.length !== b.length || (!a.includes(ANY_I) && !b.includes(ANY_I))) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    const wild = (c: string | undefined, d: string | undefined) => c === ANY_I && (d === "i" || d === "ı");
+    if (!wild(x, y) && !wild(y, x)) return false;
+  }
+  return true;
 }
