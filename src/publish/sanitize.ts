@@ -87,9 +87,25 @@ export interface SanitizeOptions {
   diffStyles?: boolean;
 }
 
+/**
+ * The same paragraph reaches many documents (current state, revisions, per-article feed, each format),
+ * so results are remembered; the output depends only on the arguments. Bounded to keep memory flat.
+ */
+const memo = new Map<string, string>();
+const MEMO_LIMIT = 20_000;
+
 /** Clean an HTML fragment for a feed; `baseUrl` is the page the fragment came from. */
 export function sanitizeForFeed(html: string, baseUrl: string, options: SanitizeOptions = {}): string {
-  const styled = options.diffStyles === true;
+  const key = `${options.diffStyles === true ? "d" : "p"}\u0000${baseUrl}\u0000${html}`;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const clean = sanitizeUncached(html, baseUrl, options.diffStyles === true);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, clean);
+  return clean;
+}
+
+function sanitizeUncached(html: string, baseUrl: string, styled: boolean): string {
   const clean = sanitizeHtml(stripInvalidXmlChars(html), {
     allowedTags: TAGS,
     allowedAttributes: {
