@@ -1,7 +1,15 @@
 import { Feed } from "feed";
 import { cdataSafe } from "./content.js";
 import type { FeedDocument } from "./document.js";
-import { addElement, childElements, firstChild, parseXml, serializeXml, setText } from "./xml-dom.js";
+import {
+  ATOM_NS,
+  addElement,
+  childElements,
+  firstChild,
+  parseXml,
+  serializeXml,
+  setText,
+} from "./xml-dom.js";
 
 /**
  * RSS 2.0 from `feed`, finished with the DOM: titles as escaped plain text (feed's CDATA is read as
@@ -44,6 +52,15 @@ export function renderRss(doc: FeedDocument): string {
     if (!item) throw new Error(`publish: RSS feed ${doc.stem} lost item ${entry.id}`);
     setText(firstChild(item, "title", `item ${entry.id}`), entry.title);
     for (const c of entry.categories) addElement(item, null, "category", {}, c.label);
+    // RSS has no link relations of its own; Atom's, in the namespace feed already declares for `self`.
+    for (const link of entry.links.filter((l) => l.rel === "related")) {
+      addElement(item, ATOM_NS, "atom:link", {
+        rel: link.rel,
+        type: link.type,
+        href: link.href,
+        title: link.title,
+      });
+    }
   });
   return serializeXml(xml);
 }

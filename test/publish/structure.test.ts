@@ -132,6 +132,10 @@ describe("feed documents", () => {
     ]);
     const related = els(entry, ATOM, "link").find((l) => l.getAttribute("rel") === "related");
     expect(related?.getAttribute("href")).toBe("https://revfeed.example.org/feeds/articles/9.atom");
+    // RSS items link the per-article feed too, with Atom's link element.
+    const rssItem = xml(everything().get("ots.revisions.rss")).getElementsByTagName("item")[0] as Element;
+    const rssRelated = els(rssItem, ATOM, "link").map((l) => [l.getAttribute("rel"), l.getAttribute("href")]);
+    expect(rssRelated).toEqual([["related", "https://revfeed.example.org/feeds/articles/7.atom"]]);
   });
 
   it("without a hub, no hub link is written", () => {
