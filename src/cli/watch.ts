@@ -16,11 +16,13 @@ export async function watchCommand(io: CliIO, options: GlobalOptions): Promise<v
   const logger = loggerFor(config, io, false);
   const watcher = createWatcher(config, { clock: io.clock, logger });
   const loop = new WatchLoop(watcher.worker, logger);
-  let stopping: Promise<void> | null = null;
+  let stopping = false;
   const stopped = new Promise<void>((resolve) => {
     const remove = io.onShutdownSignal((signal) => {
       logger.info({ signal }, "shutting down");
-      stopping ??= loop
+      if (stopping) return;
+      stopping = true;
+      void loop
         .stop(SHUTDOWN_GRACE_MS)
         .then(() => watcher.close())
         .then(() => {

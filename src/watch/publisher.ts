@@ -1,12 +1,11 @@
 import type { Clock } from "../clock.js";
 import type { LoadedConfig } from "../config/load.js";
-import { diffRevisions } from "../diff/diff.js";
+import { diffRevisions, renderDiff } from "../diff/index.js";
 import type { Logger } from "../log.js";
 import type { Revision } from "../model.js";
 import { type PublishArticle, type PublishRevision, publishAll } from "../publish/index.js";
 import { articleWithHistory, feedArticleIds } from "../store/feed-queries.js";
 import type { Store } from "../store/store.js";
-import { renderDiffHtml } from "./diff-html.js";
 import type { Publisher } from "./worker.js";
 
 /** Revisions per article carried into feeds (the per-article feed shows this many). */
@@ -37,7 +36,11 @@ export function createPublisher(
         paragraphs: r.paragraphs.map((p) => p.text),
         developing: r.developing,
       });
-      html = renderDiffHtml(diffRevisions(text(previous), text(current), { revertOf: current.revertOf }));
+      html = renderDiff(
+        diffRevisions(text(previous), text(current), { revertOf: current.revertOf }),
+        "html",
+        { context: 2 },
+      );
       if (diffCache.size > 20_000) diffCache.clear();
       diffCache.set(key, html);
     }
