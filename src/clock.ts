@@ -8,7 +8,7 @@ export const systemClock: Clock = { now: () => new Date() };
 /** A clock that stands still until moved: for tests and fast-clock soak runs. */
 export class ManualClock implements Clock {
   #ms: number;
-  constructor(start: Date | string) {
+  constructor(start: Date | string | number) {
     this.#ms = new Date(start).getTime();
   }
   now(): Date {
@@ -17,7 +17,7 @@ export class ManualClock implements Clock {
   advance(ms: number): void {
     this.#ms += ms;
   }
-  set(at: Date | string): void {
+  set(at: Date | string | number): void {
     this.#ms = new Date(at).getTime();
   }
 }

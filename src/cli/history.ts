@@ -24,7 +24,7 @@ export function historyCommand(io: CliIO, ref: string, options: HistoryOptions):
       ...events.map((e) => ({ type: "event" as const, at: e.at, event: e })),
     ].sort((a, b) => a.at.localeCompare(b.at) || (a.type === "revision" ? -1 : 1));
     if (options.json) {
-      const entries = timeline.flatMap((t) => {
+      const entries = timeline.flatMap((t): Record<string, unknown>[] => {
         if (t.type === "revision") return [jsonRevision(t.revision)];
         // Removal and restoration are part of the story's history even though no text changed.
         if (t.event.kind === "removed" || t.event.kind === "restored") {

@@ -85,7 +85,7 @@ function currentEntry(site: PublishSite, article: PublishArticle): FeedEntry {
 function revisionEntry(site: PublishSite, article: PublishArticle, rev: PublishRevision): FeedEntry {
   const observed = new Date(rev.observedAt).toISOString();
   return {
-    id: revisionEntryId(site, article.id, rev.seq),
+    id: revisionEntryId(site, article.id, rev.seq, rev.event === "removed" ? rev.eventId : undefined),
     title: revisionTitle(article, rev),
     link: revisionPageUrl(site, article.id, rev.seq),
     links: articleLinks(site, article),

@@ -24,6 +24,8 @@ export interface PublishRevision {
   /** `removed`: the page disappeared (a visible entry of its own); `revert`: text returned to `revertOf`. */
   event: "revert" | "removed" | null;
   revertOf: number | null;
+  /** For `removed` entries: the store's event id, which makes the entry's permanent id (seq is the last text's). */
+  eventId?: number;
   /** Diff from the previous revision, rendered by the diff engine (empty for the first revision). */
   diffHtml: string;
 }

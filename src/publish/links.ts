@@ -21,8 +21,15 @@ export function articleEntryId(site: PublishSite, articleId: number): string {
 }
 
 /** Revision entry id: permanent, one per revision, never reused. */
-export function revisionEntryId(site: PublishSite, articleId: number, seq: number): string {
-  return `tag:${siteHost(site)},${TAG_DATE}:article/${articleId}/rev/${seq}`;
+export function revisionEntryId(
+  site: PublishSite,
+  articleId: number,
+  seq: number,
+  removalEventId?: number,
+): string {
+  // A removal is not a text revision: its own id space, so a later revision's seq can never collide with it.
+  const tail = removalEventId === undefined ? `rev/${seq}` : `removed/${removalEventId}`;
+  return `tag:${siteHost(site)},${TAG_DATE}:article/${articleId}/${tail}`;
 }
 
 /** Feed document id, from its file name (`ots.atom` and `ots.rss` share the id of `ots`). */

@@ -65,6 +65,25 @@ export function createPublisher(
       revertOf: r.revertOf,
       diffHtml: diffHtml(revisions, i),
     }));
+    // Each removal is news of its own: a visible entry that shows the last known text.
+    for (const e of events) {
+      if (e.kind !== "removed") continue;
+      const last = revisions.find((r) => r.observedAt <= e.at) ?? revisions[0];
+      if (!last) continue;
+      published.push({
+        ...(published.find((p) => p.seq === last.seq) as PublishRevision),
+        observedAt: e.at,
+        labels: [],
+        minor: false,
+        wordsAdded: 0,
+        wordsRemoved: 0,
+        event: "removed",
+        revertOf: null,
+        eventId: e.id,
+        diffHtml: "",
+      });
+    }
+    published.sort((a, b) => b.observedAt.localeCompare(a.observedAt) || b.seq - a.seq);
     const removal = [...events].reverse().find((e) => e.kind === "removed" || e.kind === "restored");
     const removedAt = article.status === "removed" && removal?.kind === "removed" ? removal.at : null;
     const latest = revisions[0];
