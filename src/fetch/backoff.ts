@@ -27,3 +27,14 @@ export function nextBackoffMs(consecutiveFailures: number, options: BackoffOptio
   if (retryAfterMs !== undefined && retryAfterMs > delay) delay = retryAfterMs;
   return Math.round(Math.min(delay, maxMs));
 }
+
+/** nextBackoffMs with the fetch settings filled in: the shape the watcher's `backoffMs` stage wants. */
+export function backoffFromConfig(
+  config: { backoffBaseMs: number; maxBackoffMinutes: number },
+  random: () => number,
+): (consecutiveFailures: number, retryAfterMs: number | undefined) => number {
+  const baseMs = config.backoffBaseMs;
+  const maxMs = config.maxBackoffMinutes * 60_000;
+  return (consecutiveFailures, retryAfterMs) =>
+    nextBackoffMs(consecutiveFailures, { baseMs, maxMs, retryAfterMs, random });
+}

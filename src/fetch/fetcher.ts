@@ -129,8 +129,8 @@ export function createFetcher(config: FetchConfig, deps: FetcherDeps): Fetcher {
         accept: request.accept ?? DEFAULT_ACCEPT,
         "accept-encoding": "gzip, deflate, br",
       };
-      if (request.etag) headers["if-none-match"] = request.etag;
-      if (request.lastModified) headers["if-modified-since"] = request.lastModified;
+      if (isHeaderValue(request.etag)) headers["if-none-match"] = request.etag;
+      if (isHeaderValue(request.lastModified)) headers["if-modified-since"] = request.lastModified;
       let from: string | null = null;
       let visited: Set<string> | null = null;
       for (;;) {
@@ -264,6 +264,14 @@ export function createFetcher(config: FetchConfig, deps: FetcherDeps): Fetcher {
       return closing;
     },
   };
+}
+
+/**
+ * A stored validator is sent back only if it is a legal header value: a corrupt one would make every
+ * request throw, and a plain unconditional GET is the right fallback.
+ */
+function isHeaderValue(value: string | null | undefined): value is string {
+  return typeof value === "string" && value !== "" && /^[\t\x20-\x7e\x80-\xff]*$/.test(value);
 }
 
 /** Drops a body we will not read; the cancel's own outcome does not matter. */

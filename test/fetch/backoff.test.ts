@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextBackoffMs } from "../../src/fetch/backoff.js";
+import { backoffFromConfig, nextBackoffMs } from "../../src/fetch/backoff.js";
 import { parseRetryAfter } from "../../src/fetch/retry-after.js";
 
 const base = { baseMs: 1_000, maxMs: 60_000 };
@@ -52,5 +52,18 @@ describe("parseRetryAfter", () => {
     expect(parseRetryAfter("-5", now)).toBeUndefined();
     expect(parseRetryAfter("", now)).toBeUndefined();
     expect(parseRetryAfter(null, now)).toBeUndefined();
+  });
+});
+
+describe("backoffFromConfig", () => {
+  it("uses backoffBaseMs and maxBackoffMinutes from the fetch settings", () => {
+    const backoff = backoffFromConfig({ backoffBaseMs: 60_000, maxBackoffMinutes: 360 }, () => 0.999999);
+    expect(backoff(1, undefined)).toBe(60_000);
+    expect(backoff(3, undefined)).toBe(240_000);
+    // Capped at 6 hours: equal jitter at 0.5 gives three quarters of the cap.
+    expect(
+      backoffFromConfig({ backoffBaseMs: 60_000, maxBackoffMinutes: 360 }, () => 0.5)(30, undefined),
+    ).toBe(16_200_000);
+    expect(backoff(1, 600_000)).toBe(600_000);
   });
 });

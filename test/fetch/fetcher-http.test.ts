@@ -43,6 +43,14 @@ describe("conditional GET", () => {
     expect(server.requests[1]?.headers["if-modified-since"]).toBe(stamp);
   });
 
+  it("drops a corrupt stored ETag and fetches unconditionally", async () => {
+    const { server, fetcher } = await rig((_req, res) => void res.end("<p>full</p>"));
+    const ok = expectOk(await fetcher.get({ url: server.url("/"), etag: '"v1"\r\nx-evil: 1' }));
+    expect(ok.text).toBe("<p>full</p>");
+    expect(server.requests[0]?.headers["if-none-match"]).toBeUndefined();
+    expect(server.requests[0]?.headers["x-evil"]).toBeUndefined();
+  });
+
   it("sends the configured User-Agent, an Accept and Accept-Encoding", async () => {
     const { server, fetcher } = await rig((_req, res) => void res.end("ok"));
     expectOk(await fetcher.get({ url: server.url("/"), accept: "application/rss+xml" }));
