@@ -6,6 +6,12 @@ import { diffArrays } from "diff";
 import { isWordToken, tokenize } from "./tokenize.js";
 import type { WordOp } from "./types.js";
 
+/**
+ * Myers' algorithm costs O((N+M)·D) for D edits; past this many token edits a pair is shown as one whole
+ * replacement instead, so a huge rewritten paragraph cannot stall a check.
+ */
+const MAX_EDIT_LENGTH = 1000;
+
 interface Run {
   op: WordOp["op"];
   tokens: string[];
@@ -20,7 +26,13 @@ export function diffWords(oldText: string, newText: string): WordOp[] {
   if (oldText === newText) return oldText === "" ? [] : [{ op: "equal", text: oldText }];
   if (oldText === "") return [{ op: "insert", text: newText }];
   if (newText === "") return [{ op: "delete", text: oldText }];
-  const runs: Run[] = diffArrays(tokenize(oldText), tokenize(newText)).map((c) => ({
+  const changes = diffArrays(tokenize(oldText), tokenize(newText), { maxEditLength: MAX_EDIT_LENGTH });
+  if (!changes)
+    return [
+      { op: "delete", text: oldText },
+      { op: "insert", text: newText },
+    ];
+  const runs: Run[] = changes.map((c) => ({
     op: c.added ? "insert" : c.removed ? "delete" : "equal",
     tokens: c.value,
   }));
