@@ -2,7 +2,7 @@ import type { Clock } from "./clock.js";
 import type { LoadedConfig } from "./config/load.js";
 import type { SourceConfig } from "./config/schema.js";
 import { extractArticle } from "./extract/index.js";
-import { nextBackoffMs } from "./fetch/backoff.js";
+import { backoffFromConfig } from "./fetch/backoff.js";
 import { createFetcher } from "./fetch/index.js";
 import { canonicalize } from "./sources/canonical-url.js";
 import { parseFeed } from "./sources/parse-feed.js";
@@ -34,13 +34,7 @@ export function createStages(
     hash: contentHash,
     summarizeChange,
     tag: (text, lang) => tagger.tag(text, lang),
-    backoffMs: (failures, retryAfterMs) =>
-      nextBackoffMs(failures, {
-        baseMs: config.fetch.backoffBaseMs,
-        maxMs: config.fetch.maxBackoffMinutes * 60_000,
-        retryAfterMs,
-        random: deps.random,
-      }),
+    backoffMs: backoffFromConfig(config.fetch, deps.random),
     close: () => fetcher.close(),
   };
 }

@@ -10,34 +10,22 @@ import type { WorkerMetrics } from "./metrics.js";
  * extract/, diff/, tag/); keeping them behind this seam lets each stage be swapped or measured alone.
  */
 
-export interface PageRequest {
-  url: string;
-  etag?: string | null;
-  lastModified?: string | null;
-  accept?: string;
-  signal?: AbortSignal;
-}
+/** The fetch layer's request and result types are the watcher's too. */
+export type { FetchRequest as PageRequest, FetchResult as PageResult } from "../fetch/fetcher.js";
 
-export interface FailureInfo {
-  kind: string;
-  transient: boolean;
-  message: string;
-  status?: number;
-  retryAfterMs?: number;
-}
+import type { FetchFailure } from "../fetch/failure.js";
+import type { FetchRequest, FetchResult } from "../fetch/fetcher.js";
 
-export type PageResult =
+/** A failure as the watcher records it: a fetch failure, or one of its own (extraction, bad feed). */
+export type FailureInfo =
+  | Pick<FetchFailure, "kind" | "message" | "transient" | "status" | "retryAfterMs">
   | {
-      kind: "ok";
-      url: string;
-      status: number;
-      text: string;
-      bytes: number;
-      etag: string | null;
-      lastModified: string | null;
-    }
-  | { kind: "not-modified"; url: string; etag: string | null; lastModified: string | null }
-  | { kind: "failed"; failure: FailureInfo };
+      kind: string;
+      transient: boolean;
+      message: string;
+      status?: number;
+      retryAfterMs?: number;
+    };
 
 export type ExtractOutcome =
   | { ok: true; article: ExtractedArticle }
@@ -63,7 +51,7 @@ export interface Canonical {
 }
 
 export interface WatchStages {
-  fetch(request: PageRequest): Promise<PageResult>;
+  fetch(request: FetchRequest): Promise<FetchResult>;
   parseFeed(xml: string, feedUrl: string): Promise<FeedItem[]>;
   canonicalize(url: string, source: SourceConfig): Canonical;
   extract(html: string, url: string, source: SourceConfig): ExtractOutcome;
