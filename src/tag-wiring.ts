@@ -3,8 +3,8 @@ import { parse as parseYaml } from "yaml";
 import { ConfigError, type LoadedConfig } from "./config/load.js";
 import type { TagResult } from "./model.js";
 import { compileRules } from "./tag/compile.js";
-import { DEFAULT_RULES } from "./tag/default-rules.js";
-import { parseTagRules, type TagRule } from "./tag/rule-schema.js";
+import { combineRules } from "./tag/default-rules.js";
+import { parseTagRules, type TagRuleInput } from "./tag/rule-schema.js";
 import { tagText } from "./tag/tag-text.js";
 
 export interface Tagger {
@@ -12,14 +12,12 @@ export interface Tagger {
 }
 
 /**
- * The tagger for a configuration: the shipped vocabulary (unless `tags.replaceDefaults`), then rules from
- * `tags.file`, then `tags.rules`. A bad rule is a configuration error (exit status 2) naming where it is.
+ * The tagger for a configuration: the shipped vocabulary (unless `tags.replaceDefaults`), plus rules from
+ * `tags.file` and `tags.rules`. A bad rule is a configuration error (exit status 2) naming where it is.
  */
 export function loadTagger(config: LoadedConfig): Tagger {
   const where = config.configPath ?? "configuration";
-  const rules: TagRule[] = config.tags.replaceDefaults
-    ? []
-    : [...parseTagRules(DEFAULT_RULES, "default rules")];
+  const userRules: TagRuleInput[] = [];
   try {
     if (config.tags.file) {
       let raw: unknown;
@@ -31,10 +29,11 @@ export function loadTagger(config: LoadedConfig): Tagger {
         );
       }
       const list = Array.isArray(raw) ? raw : (raw as { rules?: unknown } | null)?.rules;
-      rules.push(...parseTagRules(list ?? [], config.tags.file));
+      userRules.push(...parseTagRules(list ?? [], config.tags.file));
     }
-    rules.push(...parseTagRules(config.tags.rules, `${where}: tags.rules`));
-    const compiled = compileRules(rules);
+    userRules.push(...parseTagRules(config.tags.rules, `${where}: tags.rules`));
+    // A user rule with the id of a shipped rule replaces it; replaceDefaults drops the shipped ones.
+    const compiled = compileRules(combineRules(userRules, { replaceDefaults: config.tags.replaceDefaults }));
     return { tag: (text, lang) => tagText(compiled, text, { lang: lang ?? undefined }) };
   } catch (err) {
     throw err instanceof ConfigError ? err : new ConfigError((err as Error).message);

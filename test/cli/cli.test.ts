@@ -130,4 +130,29 @@ describe("revfeed CLI", () => {
     });
     expect(typeof ots.evidence[0].start).toBe("number");
   });
+
+  it("takes user tag rules from the config file and reports a bad rule with exit status 2", async () => {
+    const dir = tempDir();
+    writeFileSync(
+      path.join(dir, "revfeed.config.yaml"),
+      "tags:\n  rules:\n    - tag: caspian\n      names: ['каспи\\p{L}*']\n",
+    );
+    const ok = await runRevfeed(["tag", "--json"], {
+      cwd: dir,
+      clock: new ManualClock(0),
+      stdin: "Порты Каспийского моря",
+    });
+    expect(JSON.parse(ok.stdout).tags.map((t: { tag: string }) => t.tag)).toEqual(["caspian"]);
+    writeFileSync(
+      path.join(dir, "bad.yaml"),
+      "tags:\n  rules:\n    - tag: broken\n      names: ['(unclosed']\n",
+    );
+    const bad = await runRevfeed(["tag", "--config", "bad.yaml"], {
+      cwd: dir,
+      clock: new ManualClock(0),
+      stdin: "x",
+    });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/broken/);
+  });
 });
