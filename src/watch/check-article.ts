@@ -46,6 +46,14 @@ export async function checkArticle(
     ctx.metrics.check(result === "removed" ? "changed" : result);
     return { articleId: article.id, result, revision, failure };
   };
+  // An article past the last recheck tier is no longer checked: a plain one is then "stopped".
+  const record = (rec: CheckRecord) => {
+    const status = rec.article.status ?? article.status;
+    if (rec.article.nextCheckAt === null && status === "watching") {
+      return store.recordCheck(article.id, { ...rec, article: { ...rec.article, status: "stopped" } });
+    }
+    return store.recordCheck(article.id, rec);
+  };
   const schedule = (developing: boolean, finalChecksLeft: number, lastChangedAt: string | null) =>
     planNextCheck(
       { now, developing, finalChecksLeft, lastChangedAt, firstSeenAt: article.firstSeenAt },
@@ -58,12 +66,12 @@ export async function checkArticle(
     if (failure.kind === "not-found") {
       if (article.status === "removed") {
         const plan = schedule(false, 0, article.lastChangedAt);
-        store.recordCheck(article.id, { article: { lastCheckedAt: nowIso, nextCheckAt: plan.nextCheckAt } });
+        record({ article: { lastCheckedAt: nowIso, nextCheckAt: plan.nextCheckAt } });
         return outcome("unchanged");
       }
       log.info({ kind: failure.kind, status: failure.status }, "article removed by the site");
       const plan = schedule(false, 0, nowIso);
-      store.recordCheck(article.id, {
+      record({
         event: { kind: "removed", at: nowIso, detail: `HTTP ${failure.status ?? 404}` },
         article: {
           status: "removed",
@@ -76,7 +84,7 @@ export async function checkArticle(
     }
     const failures = article.consecutiveFailures + 1;
     log.warn({ kind: failure.kind, status: failure.status, failures }, `check failed: ${failure.message}`);
-    store.recordCheck(article.id, {
+    record({
       article: {
         lastCheckedAt: nowIso,
         consecutiveFailures: failures,
@@ -94,7 +102,7 @@ export async function checkArticle(
     const developing = latest?.developing ?? false;
     const plan = schedule(developing, article.finalChecksLeft, article.lastChangedAt);
     const status = restored.event ? statusOf(developing, latest, article.status) : undefined;
-    store.recordCheck(article.id, {
+    record({
       ...restored,
       article: { status, lastCheckedAt: nowIso, consecutiveFailures: 0, lastError: null, ...plan },
     });
@@ -112,7 +120,7 @@ export async function checkArticle(
     const failures = article.consecutiveFailures + 1;
     log.warn({ kind: `extract-${reason}`, failures }, `extraction failed: ${message}`);
     // No ETag is kept, so the next check fetches the page in full again.
-    store.recordCheck(article.id, {
+    record({
       event: { kind: "extract-failed", at: nowIso, detail: `${reason}: ${message}` },
       article: {
         lastCheckedAt: nowIso,
@@ -138,7 +146,7 @@ export async function checkArticle(
   if (latest && latest.hash === hash) {
     const plan = schedule(developing, article.finalChecksLeft, article.lastChangedAt);
     const status = restored.event ? statusOf(developing, latest, article.status) : undefined;
-    store.recordCheck(article.id, { ...restored, article: { ...fetchState, ...plan, status } });
+    record({ ...restored, article: { ...fetchState, ...plan, status } });
     return outcome("unchanged");
   }
 
@@ -158,7 +166,7 @@ export async function checkArticle(
   const becameFinal = latest?.developing === true && !developing;
   const finalChecksLeft = becameFinal ? config.watch.finalChecks : developing ? 0 : article.finalChecksLeft;
   const plan = schedule(developing, finalChecksLeft, nowIso);
-  const stored = store.recordCheck(article.id, {
+  const stored = record({
     revision: {
       observedAt: nowIso,
       title: found.title,

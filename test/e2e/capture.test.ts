@@ -186,4 +186,24 @@ describe("capturing the seed story as it develops", () => {
     expect(report.revisions).toBe(1);
     expect(w.logs.some((l) => l.source_id === "broken" && l.kind === "connection")).toBe(true);
   });
+
+  it("stops watching a story a week after its last change, and lists it as stopped", async () => {
+    const site = await startSite({ layout: "trend" });
+    const w = watch(site, "trend");
+    site.put({
+      id: 11,
+      title: TITLE,
+      paragraphs: seed.paragraphs.slice(0, 3),
+      publishedAt: "2025-10-24T10:35:00Z",
+    });
+    await w.worker.runOnce({ poll: true });
+    w.clock.advance(8 * 24 * 60 * MINUTE);
+    const report = await w.worker.runOnce({ poll: false });
+    expect(report.checks.not_modified).toBe(1);
+    const article = w.store.listArticles()[0];
+    expect(article?.status).toBe("stopped");
+    expect(article?.nextCheckAt).toBeNull();
+    w.clock.advance(60 * MINUTE);
+    expect((await w.worker.runOnce({ poll: false })).checks.not_modified).toBe(0);
+  });
 });
