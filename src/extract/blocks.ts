@@ -91,13 +91,19 @@ function makeBlock(tag: string, nodes: AnyNode[], baseUrl: string): Block | null
   const text = normalizeText(nodes.map(blockText).join(""));
   if (text === "") return null;
   const out = OUTPUT_TAG[tag] ?? "p";
-  const inner = sanitizeFragment(nodes.map((n) => render(n, { decodeEntities: false })).join(""), baseUrl);
+  // Source indentation and NBSPs inside the markup are layout, not text (the text is normalized the same way).
+  const markup = nodes.map((n) => render(n, { decodeEntities: false })).join("");
+  const inner = sanitizeFragment(markup, baseUrl).replace(/\s+/g, " ").trim();
   return {
     tag,
     text,
     html: `<${out}>${inner}</${out}>`,
     linkChars: nodes.reduce((n, c) => n + linkText(c), 0),
   };
+}
+
+function isBlank(node: AnyNode): boolean {
+  return isElement(node) ? node.name === "br" : normalizeText(blockText(node)) === "";
 }
 
 /** A run of loose inline nodes made of nothing but `<time>` is a date stamp, not text. */
@@ -114,6 +120,8 @@ export function splitBlocks(container: Element, baseUrl: string): Block[] {
     let run: AnyNode[] = [];
     let breaks = 0;
     const flush = () => {
+      // Line breaks that separated this run from the next one belong to neither.
+      while (run.length > 0 && isBlank(run[run.length - 1] as AnyNode)) run.pop();
       if (run.length > 0 && !isOnlyTime(run)) push(makeBlock("text", run, baseUrl));
       run = [];
       breaks = 0;
