@@ -1,32 +1,48 @@
-// pm2 process file: `npm run build && pm2 start ecosystem.config.cjs`.
-// Both apps run the compiled JavaScript; the configuration path comes from REVFEED_CONFIG.
-const config = process.env.REVFEED_CONFIG || "revfeed.config.yaml";
+// pm2 process file: `npm ci && pm2 start ecosystem.config.cjs` (npm ci builds dist/ through `prepare`).
+// Both apps run the compiled JavaScript. The configuration file comes from REVFEED_CONFIG as set when
+// `pm2 start` runs (default: revfeed.config.yaml next to this file); it is made absolute here so the
+// apps find it whatever folder pm2 was started from.
+const path = require("node:path");
+
+const config = path.resolve(process.env.REVFEED_CONFIG || path.join(__dirname, "revfeed.config.yaml"));
+
+// Shared by both apps. Logs stay pure JSON lines (pino): no `time: true` and no `log_date_format`,
+// which would prefix every line with a pm2 timestamp and break `pino-pretty` and log shippers.
+const common = {
+  script: "dist/main.js",
+  cwd: __dirname,
+  exec_mode: "fork",
+  instances: 1,
+  env: { REVFEED_CONFIG: config, NODE_ENV: "production" },
+  // Each app calls process.send('ready') once it is really ready (database open, server listening);
+  // pm2 waits for it on start and reload instead of guessing from the process being alive.
+  wait_ready: true,
+  listen_timeout: 30_000,
+  autorestart: true,
+  // A crash loop backs off (100 ms, growing to 15 s); the delay resets once the app has run 30 s.
+  exp_backoff_restart_delay: 100,
+  merge_logs: true,
+};
 
 module.exports = {
   apps: [
     {
+      ...common,
       name: "revfeed-worker",
-      script: "dist/main.js",
       args: "watch",
-      env: { REVFEED_CONFIG: config, NODE_ENV: "production" },
-      wait_ready: true,
-      listen_timeout: 30000,
-      // Longer than the worker's shutdown grace (5 s) so a running check can finish.
-      kill_timeout: 15000,
+      // pm2 sends SIGINT, then SIGKILL after kill_timeout. The worker lets a running check finish for up
+      // to 5 s (SHUTDOWN_GRACE_MS in src/cli/watch.ts), then aborts its fetches and closes the database:
+      // 15 s leaves room for that and for the last transaction to commit.
+      kill_timeout: 15_000,
+      // Restart before a leak hurts the host; a restart is safe (every check is one transaction).
       max_memory_restart: "300M",
-      autorestart: true,
-      exp_backoff_restart_delay: 1000,
     },
     {
+      ...common,
       name: "revfeed-server",
-      script: "dist/main.js",
       args: "serve",
-      env: { REVFEED_CONFIG: config, NODE_ENV: "production" },
-      wait_ready: true,
-      listen_timeout: 30000,
-      kill_timeout: 10000,
+      kill_timeout: 10_000,
       max_memory_restart: "200M",
-      autorestart: true,
     },
   ],
 };
