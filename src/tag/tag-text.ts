@@ -1,0 +1,204 @@
+/**
+ * Tagging a text: normalise, scan with the two combined expressions, then decide rule by rule
+ * (strong names, weak abbreviations with guards and support, derived tags).
+ */
+
+import type { TagEvidence, TagResult } from "../model.js";
+import {
+  type Alternative,
+  type CompiledRule,
+  type CompiledTagger,
+  type PatternRole,
+  pairKey,
+  type Scanner,
+} from "./compile.js";
+import { normalizeForTagging } from "./normalize.js";
+
+/** A pattern match in normalised coordinates. */
+interface Hit {
+  start: number;
+  end: number;
+  /** The matched text as it stands in the cased (not folded) normalised text. */
+  key: string;
+}
+
+type HitsByRule = Map<number, Record<PatternRole, Hit[]>>;
+
+function record(byRule: HitsByRule, rule: number, role: PatternRole, hit: Hit): void {
+  let roles = byRule.get(rule);
+  if (roles === undefined) {
+    roles = { name: [], abbreviation: [], support: [] };
+    byRule.set(rule, roles);
+  }
+  const list = roles[role];
+  if (!list.some((h) => h.start === hit.start && h.end === hit.end)) list.push(hit);
+}
+
+const WORD = /[\p{L}\p{N}]/u;
+/** 1 where a UTF-16 unit is a letter or digit of the Basic Multilingual Plane; built on first use. */
+let wordUnits: Uint8Array | null = null;
+
+function wordTable(): Uint8Array {
+  if (wordUnits === null) {
+    wordUnits = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) if (WORD.test(String.fromCharCode(c))) wordUnits[c] = 1;
+  }
+  return wordUnits;
+}
+
+function tryAt(
+  alts: Alternative[] | undefined,
+  text: string,
+  cased: string,
+  p: number,
+  byRule: HitsByRule,
+): void {
+  if (alts === undefined) return;
+  for (const alt of alts) {
+    alt.sticky.lastIndex = p;
+    const m = alt.sticky.exec(text);
+    if (m === null) continue;
+    const end = p + m[0].length;
+    for (const o of alt.owners) record(byRule, o.rule, o.role, { start: p, end, key: cased.slice(p, end) });
+  }
+}
+
+/** Tries the scanner's patterns at every place not preceded by a letter or digit. */
+function scan(scanner: Scanner | null, text: string, cased: string, byRule: HitsByRule): void {
+  if (scanner === null) return;
+  const { byTwo, byOne, anywhere } = scanner;
+  const words = wordTable();
+  const checkOne = byOne.size > 0;
+  const checkAnywhere = anywhere.length > 0;
+  let before = 0;
+  for (let p = 0; p < text.length; p++) {
+    const previous = before;
+    const code = text.charCodeAt(p);
+    // A low surrogate continues the letter (or not) of its high surrogate.
+    before =
+      code >= 0xdc00 && code <= 0xdfff ? (WORD.test(text.slice(p - 1, p + 1)) ? 1 : 0) : (words[code] ?? 0);
+    if (previous === 1) continue;
+    const b = byTwo.get(pairKey(text, p));
+    if (b !== undefined) {
+      tryAt(b.third.get(text.charCodeAt(p + 2)), text, cased, p, byRule);
+      if (b.any.length > 0) tryAt(b.any, text, cased, p, byRule);
+    }
+    if (checkOne) tryAt(byOne.get(code), text, cased, p, byRule);
+    if (checkAnywhere) tryAt(anywhere, text, cased, p, byRule);
+  }
+}
+
+function distance(a: Hit, b: Hit): number {
+  return Math.max(0, b.start - a.end, a.start - b.end);
+}
+
+interface Fired {
+  tag: string;
+  signal: boolean;
+  evidence: { rule: string; hit: Hit }[];
+}
+
+/** Drops weak matches with a guard pattern nearby (and, with wholeText, every equal match). */
+function unguarded(rule: CompiledRule, hits: Hit[], folded: string): Hit[] {
+  const { guard } = rule;
+  const guards = rule.rule.guards;
+  if (guard === null || guards === undefined) return hits;
+  const cancelled = new Set<string>();
+  const kept = hits.filter((h) => {
+    const window = folded.slice(Math.max(0, h.start - guards.within), h.end + guards.within);
+    if (!guard.test(window)) return true;
+    cancelled.add(h.key);
+    return false;
+  });
+  return guards.wholeText ? kept.filter((h) => !cancelled.has(h.key)) : kept;
+}
+
+/** The first supporting match near enough to one of the weak matches, or undefined. */
+function findSupport(
+  rule: CompiledRule,
+  weak: Hit[],
+  supportHits: Hit[],
+  fired: Map<string, Fired>,
+): { label: string; hit: Hit } | undefined {
+  const requires = rule.rule.requires;
+  if (requires === undefined) return undefined;
+  const near = (h: Hit) => requires.within === 0 || weak.some((w) => distance(w, h) <= requires.within);
+  for (const tag of requires.tags) {
+    const hit = fired.get(tag)?.evidence.find((e) => near(e.hit))?.hit;
+    if (hit !== undefined) return { label: tag, hit };
+  }
+  const hit = supportHits.find(near);
+  return hit === undefined ? undefined : { label: "pattern", hit };
+}
+
+function evaluate(tagger: CompiledTagger, byRule: HitsByRule, folded: string): Map<string, Fired> {
+  const fired = new Map<string, Fired>();
+  tagger.rules.forEach((rule, index) => {
+    const { rule: r, id } = rule;
+    if (!r.allOf.every((t) => fired.has(t))) return;
+    const hits = byRule.get(index);
+    const names = hits?.name ?? [];
+    const evidence: { rule: string; hit: Hit }[] = names.map((hit) => ({ rule: id, hit }));
+    const weak = unguarded(rule, hits?.abbreviation ?? [], folded);
+    if (names.length > 0) {
+      for (const hit of weak) evidence.push({ rule: id, hit });
+    } else if (weak.length > 0) {
+      if (r.requires === undefined) {
+        for (const hit of weak) evidence.push({ rule: id, hit });
+      } else {
+        const support = findSupport(rule, weak, hits?.support ?? [], fired);
+        if (support === undefined) return;
+        for (const hit of weak) evidence.push({ rule: id, hit });
+        evidence.push({ rule: `${id} support:${support.label}`, hit: support.hit });
+      }
+    } else if (r.names.length > 0 || r.abbreviations.length > 0) {
+      return;
+    } else {
+      for (const tag of r.allOf) {
+        const first = fired.get(tag)?.evidence[0];
+        if (first !== undefined) evidence.push({ rule: `${id} allOf:${tag}`, hit: first.hit });
+      }
+    }
+    const entry = fired.get(r.tag);
+    if (entry === undefined) fired.set(r.tag, { tag: r.tag, signal: r.signal, evidence });
+    else {
+      entry.signal = entry.signal && r.signal;
+      entry.evidence.push(...evidence);
+    }
+  });
+  return fired;
+}
+
+export interface TagOptions {
+  /** BCP 47 language of the text; `tr` and `az` fold `I` to `ı`. Matching works without it. */
+  lang?: string;
+  /** Also report signal-only tags (member states, summit words …). */
+  includeSignals?: boolean;
+}
+
+/** Tags `text`. Evidence spans are UTF-16 offsets into `text` exactly as passed. */
+export function tagText(tagger: CompiledTagger, text: string, opts: TagOptions = {}): TagResult[] {
+  const norm = normalizeForTagging(text, opts.lang);
+  const byRule: HitsByRule = new Map();
+  scan(tagger.folded, norm.folded, norm.cased, byRule);
+  scan(tagger.cased, norm.cased, norm.cased, byRule);
+  const fired = evaluate(tagger, byRule, norm.folded);
+  const results: TagResult[] = [];
+  for (const tag of tagger.tagOrder) {
+    const f = fired.get(tag);
+    if (f === undefined || (f.signal && opts.includeSignals !== true)) continue;
+    const seen = new Set<string>();
+    const evidence: TagEvidence[] = [];
+    for (const e of f.evidence) {
+      const start = norm.toOriginal(e.hit.start);
+      const end = norm.toOriginal(e.hit.end);
+      const key = `${e.rule}\u0000${start}\u0000${end}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      evidence.push({ rule: e.rule, match: text.slice(start, end), start, end });
+    }
+    evidence.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+    results.push({ tag, evidence });
+  }
+  return results;
+}
