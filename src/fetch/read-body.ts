@@ -3,10 +3,12 @@
  * it goes past: a gzip bomb or an endless body costs at most `maxBytes` plus one chunk of memory.
  * Network errors while reading are thrown for failure.ts to classify.
  */
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
+
 export type BodyRead = { ok: true; bytes: Buffer } | { ok: false; readBytes: number };
 
 export async function readCapped(
-  body: ReadableStream<Uint8Array> | null,
+  body: WebReadableStream<Uint8Array> | null,
   maxBytes: number,
 ): Promise<BodyRead> {
   if (body === null) return { ok: true, bytes: Buffer.alloc(0) };
