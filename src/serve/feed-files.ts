@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import type { Clock } from "../clock.js";
 
 /** Media types of the published feed files, by extension (RFC 4287, RSS 2.0 practice, JSON Feed 1.1). */
 export const FEED_MEDIA_TYPES: Record<string, string> = {
@@ -36,23 +37,32 @@ export interface FeedFileInfo {
   size: number;
 }
 
-interface CachedTag {
+interface CachedFile {
   ino: bigint;
   size: bigint;
   mtimeNs: bigint;
   etag: string;
+  info: FeedFileInfo;
+  /** Clock time (ms) of the stat this entry rests on. */
+  checkedAt: number;
 }
 
 /**
  * Looks up feed files and their strong ETags. The hash is computed once per file version (inode, size and
- * nanosecond mtime: the publisher replaces files by rename, so a new version is a new inode) and cached.
+ * nanosecond mtime: the publisher replaces files by rename, so a new version is a new inode). A stat is
+ * trusted for `statTtlMs` (one second by default): at feed-reader rates the stat was the largest cost of
+ * a 304, and feeds are published minutes apart and served with max-age=60 anyway.
  */
 export class FeedFiles {
   readonly #root: string;
-  readonly #tags = new Map<string, CachedTag>();
+  readonly #clock: Clock;
+  readonly #statTtlMs: number;
+  readonly #files = new Map<string, CachedFile>();
 
-  constructor(feedsDir: string) {
+  constructor(feedsDir: string, clock: Clock, statTtlMs = 1000) {
     this.#root = path.resolve(feedsDir);
+    this.#clock = clock;
+    this.#statTtlMs = statTtlMs;
   }
 
   /** The file for a checked relative path, or null when there is no such regular file. */
@@ -62,28 +72,47 @@ export class FeedFiles {
     if (!absolutePath.startsWith(this.#root + path.sep)) return null;
     const mediaType = FEED_MEDIA_TYPES[path.extname(absolutePath)];
     if (!mediaType) return null;
-    let info: Awaited<ReturnType<typeof statBig>>;
+    const now = this.#clock.now().getTime();
+    const cached = this.#files.get(absolutePath);
+    if (cached && now - cached.checkedAt < this.#statTtlMs && now >= cached.checkedAt) return cached.info;
+    let stats: Awaited<ReturnType<typeof statBig>>;
     try {
-      info = await statBig(absolutePath);
+      stats = await statBig(absolutePath);
     } catch {
+      this.#files.delete(absolutePath);
       return null;
     }
-    if (!info.isFile()) return null;
-    let cached = this.#tags.get(absolutePath);
-    if (!cached || cached.ino !== info.ino || cached.size !== info.size || cached.mtimeNs !== info.mtimeNs) {
-      const bytes = await readFile(absolutePath);
-      const digest = createHash("sha256").update(bytes).digest("base64url").slice(0, 27);
-      cached = { ino: info.ino, size: info.size, mtimeNs: info.mtimeNs, etag: `"${digest}"` };
-      this.#tags.set(absolutePath, cached);
-    }
-    return {
+    if (!stats.isFile()) return null;
+    const same =
+      cached && cached.ino === stats.ino && cached.size === stats.size && cached.mtimeNs === stats.mtimeNs;
+    const etag = same ? cached.etag : contentTag(await readFile(absolutePath));
+    const info: FeedFileInfo = {
       absolutePath,
       mediaType,
-      etag: cached.etag,
-      lastModified: new Date(Number(info.mtimeMs)),
-      size: Number(info.size),
+      etag,
+      lastModified: new Date(Number(stats.mtimeMs)),
+      size: Number(stats.size),
     };
+    this.#files.set(absolutePath, {
+      ino: stats.ino,
+      size: stats.size,
+      mtimeNs: stats.mtimeNs,
+      etag,
+      info,
+      checkedAt: now,
+    });
+    return info;
   }
+}
+
+/** The strong ETag of a file's bytes: 160 bits of SHA-256, base64url, quoted. */
+export function contentTag(bytes: Buffer): string {
+  return `"${createHash("sha256").update(bytes).digest("base64url").slice(0, 27)}"`;
+}
+
+/** The ETag of one encoding of a file version: each representation needs its own strong validator. */
+export function encodedTag(etag: string, encoding: "br" | "gzip" | null): string {
+  return encoding === null ? etag : `${etag.slice(0, -1)}-${encoding}"`;
 }
 
 function statBig(file: string) {
@@ -101,7 +130,14 @@ export function isNotModified(
   const ifNoneMatch = headers["if-none-match"];
   if (ifNoneMatch !== undefined) {
     if (ifNoneMatch.trim() === "*") return true;
-    return ifNoneMatch.split(",").some((candidate) => candidate.trim().replace(/^W\//, "") === file.etag);
+    // Any encoding of the same version is "not modified": the suffix names the encoding, not the content.
+    return ifNoneMatch.split(",").some(
+      (candidate) =>
+        candidate
+          .trim()
+          .replace(/^W\//, "")
+          .replace(/-(?:br|gzip)"$/, '"') === file.etag,
+    );
   }
   const ifModifiedSince = headers["if-modified-since"];
   if (ifModifiedSince !== undefined) {

@@ -83,7 +83,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
 
   await app.register(fastifyCompress, { encodings: ["br", "gzip"], threshold: 1024 });
-  await feedRoutes(app, deps.config.feedsDir);
+  await feedRoutes(app, deps.config.feedsDir, deps.clock);
   pageRoutes(app, { store: deps.store, config: deps.config, diff });
   apiRoutes(app, { store: deps.store, diff });
   opsRoutes(app, { store: deps.store, clock: deps.clock, config: deps.config, registry: metrics.registry });

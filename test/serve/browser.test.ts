@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, chromium, type Locator } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { useTempDir } from "../support/temp-dir.js";
 import { APPENDED, type RunningFixture, startFixture } from "./fixtures.js";
@@ -32,6 +32,14 @@ beforeAll(async () => {
   });
   mkdirSync(ARTIFACTS, { recursive: true });
 });
+/** A computed style property of the first element the locator finds (evaluated in the page). */
+function computedStyle(locator: Locator, property: string): Promise<string> {
+  return locator.evaluate((element, name) => {
+    const view = globalThis as unknown as { getComputedStyle(e: unknown): Record<string, string> };
+    return view.getComputedStyle(element)[name] ?? "";
+  }, property);
+}
+
 afterAll(async () => {
   await browser?.close();
 });
@@ -56,9 +64,7 @@ describe("web view in a real browser, JavaScript off", () => {
     await page.goto(`${fx.server.url}/`);
     await expect(page.title()).resolves.toBe("Tracked articles · revfeed");
     // The inline stylesheet is allowed by the CSP hash: its background colour applies.
-    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
-      "rgb(251, 251, 253)",
-    );
+    expect(await computedStyle(page.locator("body"), "backgroundColor")).toBe("rgb(251, 251, 253)");
 
     await page.getByRole("link", { name: /В Баку проходит заседание министров промышленности ОТГ/ }).click();
     await page.waitForURL(`**/articles/${fx.ids.story}`);
@@ -73,8 +79,8 @@ describe("web view in a real browser, JavaScript off", () => {
     const removed = page.locator(".diff del", { hasText: "Куманычбек" });
     await expect(added.isVisible()).resolves.toBe(true);
     await expect(removed.isVisible()).resolves.toBe(true);
-    expect(await added.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe("rgba(0, 0, 0, 0)");
-    expect(await removed.evaluate((el) => getComputedStyle(el).textDecorationLine)).toBe("line-through");
+    expect(await computedStyle(added, "backgroundColor")).not.toBe("rgba(0, 0, 0, 0)");
+    expect(await computedStyle(removed, "textDecorationLine")).toBe("line-through");
     await page.screenshot({ path: path.join(ARTIFACTS, "diff-correction.png"), fullPage: true });
 
     await page.getByRole("link", { name: /previous change/ }).click();
@@ -82,9 +88,7 @@ describe("web view in a real browser, JavaScript off", () => {
     for (const text of APPENDED) {
       const paragraph = page.locator(".diff ins", { hasText: text });
       await expect(paragraph.isVisible(), text).resolves.toBe(true);
-      expect(await paragraph.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe(
-        "rgba(0, 0, 0, 0)",
-      );
+      expect(await computedStyle(paragraph, "backgroundColor")).not.toBe("rgba(0, 0, 0, 0)");
     }
     await page.screenshot({ path: path.join(ARTIFACTS, "diff-appended.png"), fullPage: true });
 

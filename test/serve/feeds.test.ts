@@ -1,4 +1,4 @@
-import { utimesSync, writeFileSync } from "node:fs";
+import { rmSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { request } from "undici";
@@ -68,10 +68,19 @@ describe("feeds", () => {
     const file = path.join(fx.feedsDir, "ots.atom");
     writeFileSync(file, `${first.body.toString("utf8")}<!-- updated -->\n`);
     utimesSync(file, new Date("2025-10-24T12:00:00Z"), new Date("2025-10-24T12:00:00Z"));
+    // Within a second the server trusts its last look at the file; past it, it sees the new version.
+    expect((await raw(url, { headers: { "if-none-match": etag } })).status).toBe(304);
+    fx.clock.advance(1000);
     const changed = await raw(url, { headers: { "if-none-match": etag } });
     expect(changed.status).toBe(200);
     expect(changed.headers.etag).not.toBe(etag);
     expect(changed.body.toString("utf8")).toContain("<!-- updated -->");
+    const br = await raw(url, { headers: { "accept-encoding": "br" } });
+    expect(brotliDecompressSync(br.body).toString("utf8")).toContain("<!-- updated -->");
+
+    rmSync(file);
+    fx.clock.advance(1000);
+    expect((await raw(url)).status).toBe(404);
   });
 
   it("compresses with brotli and gzip when asked, and not otherwise", async () => {
@@ -87,6 +96,34 @@ describe("feeds", () => {
     expect(gz.body.length).toBeLessThan(plain.body.length);
     expect(plain.headers["content-encoding"]).toBeUndefined();
     expect(String(gz.headers.vary)).toMatch(/accept-encoding/i);
+    // Each encoding is its own representation with its own strong ETag; any of them revalidates.
+    expect(br.headers.etag).toBe(String(plain.headers.etag).replace(/"$/, '-br"'));
+    expect(gz.headers.etag).toBe(String(plain.headers.etag).replace(/"$/, '-gzip"'));
+    const revalidated = await raw(url, {
+      headers: { "accept-encoding": "gzip", "if-none-match": String(br.headers.etag) },
+    });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.headers.etag).toBe(gz.headers.etag);
+    // Preferences: q=0 refuses, * accepts; "identity" only gets the plain bytes.
+    expect(
+      (await raw(url, { headers: { "accept-encoding": "br;q=0, gzip" } })).headers["content-encoding"],
+    ).toBe("gzip");
+    expect((await raw(url, { headers: { "accept-encoding": "*" } })).headers["content-encoding"]).toBe("br");
+    expect(
+      (await raw(url, { headers: { "accept-encoding": "identity" } })).headers["content-encoding"],
+    ).toBeUndefined();
+    const headBr = await raw(url, { method: "HEAD", headers: { "accept-encoding": "br" } });
+    expect(headBr.headers["content-encoding"]).toBe("br");
+    expect(headBr.body.length).toBe(0);
+  });
+
+  it("compresses pages too", async () => {
+    fx = await startFixture(tempDir());
+    const res = await raw(`${fx.server.url}/articles/${fx.ids.story}`, {
+      headers: { "accept-encoding": "br" },
+    });
+    expect(res.headers["content-encoding"]).toBe("br");
+    expect(brotliDecompressSync(res.body).toString("utf8")).toContain("Кубанычбек");
   });
 
   it("answers HEAD with the headers of GET and no body", async () => {
