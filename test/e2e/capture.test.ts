@@ -1,3 +1,5 @@
+import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { MINUTE } from "../../src/clock.js";
 import { NewsSite } from "../support/news-site.js";
@@ -205,5 +207,28 @@ describe("capturing the seed story as it develops", () => {
     expect(article?.nextCheckAt).toBeNull();
     w.clock.advance(60 * MINUTE);
     expect((await w.worker.runOnce({ poll: false })).checks.not_modified).toBe(0);
+  });
+
+  it("publishes each revision of the story as its own feed entry after the cycles that changed something", async () => {
+    const site = await startSite({ layout: "trend" });
+    const w = watch(site, "trend", "publish:\n  - name: ots\n    title: OTS\n    tags: [ots]\n");
+    const feed = path.join(w.dir, "feeds", "ots.revisions.atom");
+    site.put({
+      id: 21,
+      title: TITLE,
+      paragraphs: [...seed.paragraphs.slice(0, 3), seed.marker],
+      publishedAt: "2025-10-24T10:35:00Z",
+    });
+    await w.worker.runOnce({ poll: true });
+    site.update(21, { paragraphs: [...seed.paragraphs.slice(0, 5), seed.marker] });
+    w.clock.advance(2 * MINUTE);
+    await w.worker.runOnce({ poll: false });
+    const mtime = statSync(feed).mtimeMs;
+    w.clock.advance(2 * MINUTE);
+    const quiet = await w.worker.runOnce({ poll: false });
+    expect(quiet.published).toEqual([]);
+    expect(statSync(feed).mtimeMs).toBe(mtime);
+    const ids = [...readFileSync(feed, "utf8").matchAll(/<id>(tag:[^<]*\/rev\/\d+)<\/id>/g)].map((m) => m[1]);
+    expect(ids).toEqual(["tag:localhost,2025:article/1/rev/2", "tag:localhost,2025:article/1/rev/1"]);
   });
 });
