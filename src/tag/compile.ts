@@ -5,10 +5,10 @@
  * starts that begin with its letters, however many rules there are.
  */
 
-import { AFTER, BEFORE, foldPatternSource, prefixes } from "./pattern.js";
+import { AFTER, foldPatternSource, prefixes } from "./pattern.js";
 import { parseTagRules, type TagRule, type TagRuleInput } from "./rule-schema.js";
 
-export type PatternRole = "name" | "abbreviation" | "support";
+export type PatternRole = "name" | "abbreviation" | "support" | "guard";
 
 /** Who listens to a pattern: a rule (by index in `rules`) and what the pattern means to it. */
 export interface PatternOwner {
@@ -50,8 +50,6 @@ export function pairKey(text: string, i: number): number {
 export interface CompiledRule {
   id: string;
   rule: TagRule;
-  /** Guard patterns combined, case-insensitive, run over a window of folded text. */
-  guard: RegExp | null;
 }
 
 export interface CompiledTagger {
@@ -189,15 +187,11 @@ export function compileRules(input: readonly (TagRule | TagRuleInput)[]): Compil
       checkPattern(src, rule, i, `requires.patterns[${k}]`);
       folded.add(foldPatternSource(src), { rule: at, role: "support" });
     });
-    let guard: RegExp | null = null;
-    if (rule.guards !== undefined) {
-      rule.guards.patterns.forEach((src, k) => {
-        checkPattern(src, rule, i, `guards.patterns[${k}]`);
-      });
-      const alts = rule.guards.patterns.map((src) => `(?:${foldPatternSource(src)})`).join("|");
-      guard = new RegExp(`${BEFORE}(?:${alts})${AFTER}`, "u");
-    }
-    return { id: rule.id ?? rule.tag, rule, guard };
+    (rule.guards?.patterns ?? []).forEach((src, k) => {
+      checkPattern(src, rule, i, `guards.patterns[${k}]`);
+      folded.add(foldPatternSource(src), { rule: at, role: "guard" });
+    });
+    return { id: rule.id ?? rule.tag, rule };
   });
 
   const tagOrder: string[] = [];

@@ -163,6 +163,8 @@ function substitute(text: string): string {
  */
 const MARKS = "\u0300-\u036F\u0483-\u0489\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\uFE20-\uFE2F";
 const IRREGULAR = new RegExp(`[\u00AD\u200B-\u200D\u2060\uFEFF]|[^${MARKS}]?[${MARKS}]+`, "g");
+/** A one-class test for the same characters: cheap enough to run on every text. */
+const MAYBE_IRREGULAR = new RegExp(`[\u00AD\u200B-\u200D\u2060\uFEFF${MARKS}]`);
 
 /** Maps an index of the normalised text back to the original text. */
 interface Breakpoint {
@@ -214,9 +216,7 @@ function normalizeWithMap(text: string): { base: string; toOriginal: (i: number)
 }
 
 export function normalizeForTagging(text: string, lang?: string): NormalizedText {
-  IRREGULAR.lastIndex = 0;
-  const irregular = IRREGULAR.test(text);
-  IRREGULAR.lastIndex = 0;
+  const irregular = MAYBE_IRREGULAR.test(text);
   // Letters that NFC composes without a combining mark (such as U+212B, the angstrom sign) are left as they are.
   const slow = irregular ? normalizeWithMap(text) : null;
   const cased = unifyScripts(substitute(slow?.base ?? text));

@@ -27,7 +27,7 @@ type HitsByRule = Map<number, Record<PatternRole, Hit[]>>;
 function record(byRule: HitsByRule, rule: number, role: PatternRole, hit: Hit): void {
   let roles = byRule.get(rule);
   if (roles === undefined) {
-    roles = { name: [], abbreviation: [], support: [] };
+    roles = { name: [], abbreviation: [], support: [], guard: [] };
     byRule.set(rule, roles);
   }
   const list = roles[role];
@@ -63,28 +63,32 @@ function tryAt(
   }
 }
 
-/** Tries the scanner's patterns at every place not preceded by a letter or digit. */
-function scan(scanner: Scanner | null, text: string, cased: string, byRule: HitsByRule): void {
-  if (scanner === null) return;
-  const { byTwo, byOne, anywhere } = scanner;
+function tryScanner(scanner: Scanner, text: string, cased: string, p: number, byRule: HitsByRule): void {
+  const b = scanner.byTwo.get(pairKey(text, p));
+  if (b !== undefined) {
+    tryAt(b.third.get(text.charCodeAt(p + 2)), text, cased, p, byRule);
+    if (b.any.length > 0) tryAt(b.any, text, cased, p, byRule);
+  }
+  if (scanner.byOne.size > 0) tryAt(scanner.byOne.get(text.charCodeAt(p)), text, cased, p, byRule);
+  if (scanner.anywhere.length > 0) tryAt(scanner.anywhere, text, cased, p, byRule);
+}
+
+/**
+ * Walks the text once and tries both scanners at every place not preceded by a letter or digit
+ * (folding keeps lengths and letters, so both strings have the same word starts).
+ */
+function scan(tagger: CompiledTagger, folded: string, cased: string, byRule: HitsByRule): void {
   const words = wordTable();
-  const checkOne = byOne.size > 0;
-  const checkAnywhere = anywhere.length > 0;
   let before = 0;
-  for (let p = 0; p < text.length; p++) {
+  for (let p = 0; p < folded.length; p++) {
     const previous = before;
-    const code = text.charCodeAt(p);
+    const code = folded.charCodeAt(p);
     // A low surrogate continues the letter (or not) of its high surrogate.
     before =
-      code >= 0xdc00 && code <= 0xdfff ? (WORD.test(text.slice(p - 1, p + 1)) ? 1 : 0) : (words[code] ?? 0);
+      code >= 0xdc00 && code <= 0xdfff ? (WORD.test(folded.slice(p - 1, p + 1)) ? 1 : 0) : (words[code] ?? 0);
     if (previous === 1) continue;
-    const b = byTwo.get(pairKey(text, p));
-    if (b !== undefined) {
-      tryAt(b.third.get(text.charCodeAt(p + 2)), text, cased, p, byRule);
-      if (b.any.length > 0) tryAt(b.any, text, cased, p, byRule);
-    }
-    if (checkOne) tryAt(byOne.get(code), text, cased, p, byRule);
-    if (checkAnywhere) tryAt(anywhere, text, cased, p, byRule);
+    if (tagger.folded !== null) tryScanner(tagger.folded, folded, cased, p, byRule);
+    if (tagger.cased !== null) tryScanner(tagger.cased, cased, cased, p, byRule);
   }
 }
 
@@ -98,15 +102,13 @@ interface Fired {
   evidence: { rule: string; hit: Hit }[];
 }
 
-/** Drops weak matches with a guard pattern nearby (and, with wholeText, every equal match). */
-function unguarded(rule: CompiledRule, hits: Hit[], folded: string): Hit[] {
-  const { guard } = rule;
+/** Drops weak matches with a guard match nearby (and, with wholeText, every equal match). */
+function unguarded(rule: CompiledRule, hits: Hit[], guardHits: Hit[]): Hit[] {
   const guards = rule.rule.guards;
-  if (guard === null || guards === undefined) return hits;
+  if (guards === undefined || guardHits.length === 0) return hits;
   const cancelled = new Set<string>();
   const kept = hits.filter((h) => {
-    const window = folded.slice(Math.max(0, h.start - guards.within), h.end + guards.within);
-    if (!guard.test(window)) return true;
+    if (!guardHits.some((g) => distance(h, g) <= guards.within)) return true;
     cancelled.add(h.key);
     return false;
   });
@@ -131,7 +133,7 @@ function findSupport(
   return hit === undefined ? undefined : { label: "pattern", hit };
 }
 
-function evaluate(tagger: CompiledTagger, byRule: HitsByRule, folded: string): Map<string, Fired> {
+function evaluate(tagger: CompiledTagger, byRule: HitsByRule): Map<string, Fired> {
   const fired = new Map<string, Fired>();
   tagger.rules.forEach((rule, index) => {
     const { rule: r, id } = rule;
@@ -139,7 +141,7 @@ function evaluate(tagger: CompiledTagger, byRule: HitsByRule, folded: string): M
     const hits = byRule.get(index);
     const names = hits?.name ?? [];
     const evidence: { rule: string; hit: Hit }[] = names.map((hit) => ({ rule: id, hit }));
-    const weak = unguarded(rule, hits?.abbreviation ?? [], folded);
+    const weak = unguarded(rule, hits?.abbreviation ?? [], hits?.guard ?? []);
     if (names.length > 0) {
       for (const hit of weak) evidence.push({ rule: id, hit });
     } else if (weak.length > 0) {
@@ -180,9 +182,8 @@ export interface TagOptions {
 export function tagText(tagger: CompiledTagger, text: string, opts: TagOptions = {}): TagResult[] {
   const norm = normalizeForTagging(text, opts.lang);
   const byRule: HitsByRule = new Map();
-  scan(tagger.folded, norm.folded, norm.cased, byRule);
-  scan(tagger.cased, norm.cased, norm.cased, byRule);
-  const fired = evaluate(tagger, byRule, norm.folded);
+  scan(tagger, norm.folded, norm.cased, byRule);
+  const fired = evaluate(tagger, byRule);
   const results: TagResult[] = [];
   for (const tag of tagger.tagOrder) {
     const f = fired.get(tag);
