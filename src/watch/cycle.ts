@@ -82,8 +82,10 @@ async function pollSafely(
   try {
     return await pollSource(ctx, source, signal);
   } catch (err) {
-    ctx.logger.error({ err, source_id: source.id }, "feed poll crashed");
-    const failure = { kind: "internal", transient: true, message: (err as Error).message };
+    const kind = crashKind(err);
+    ctx.logger.error({ err, source_id: source.id, kind }, `feed poll crashed (${kind})`);
+    ctx.metrics.failure(kind);
+    const failure = { kind, transient: true, message: (err as Error).message };
     return { sourceId: source.id, result: "failed", items: 0, newArticles: 0, offsite: 0, failure };
   }
 }
@@ -98,14 +100,23 @@ async function checkSafely(
     return await checkArticle(ctx, article, source, signal);
   } catch (err) {
     // A store error (disk full, read-only file) must not end the cycle: nothing was committed for this check.
+    const kind = crashKind(err);
     ctx.logger.error(
-      { err, source_id: source.id, article_id: article.id, url: article.url },
-      "check crashed",
+      { err, source_id: source.id, article_id: article.id, url: article.url, kind },
+      `check crashed (${kind})`,
     );
-    ctx.metrics.failure("internal");
-    const failure = { kind: "internal", transient: true, message: (err as Error).message };
+    ctx.metrics.failure(kind);
+    const failure = { kind, transient: true, message: (err as Error).message };
     return { articleId: article.id, result: "failed", revision: null, failure };
   }
+}
+
+/** Names the store failures an operator can act on (free space, file permissions); anything else is internal. */
+function crashKind(err: unknown): string {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === "SQLITE_FULL") return "disk-full";
+  if (typeof code === "string" && code.startsWith("SQLITE_READONLY")) return "database-read-only";
+  return "internal";
 }
 
 /** Repeated extraction failures for a source usually mean its page layout changed: say so loudly. */
