@@ -1,4 +1,5 @@
 import type { SourceConfig } from "../config/schema.js";
+import { shrankSuspiciously } from "../extract/plausibility.js";
 import type { ArticleStatus, Revision } from "../model.js";
 import type { ArticleUpdate, CheckRecord, WatchedArticle } from "../store/store.js";
 import type { FailureInfo, WatchContext } from "./deps.js";
@@ -209,10 +210,8 @@ function statusOf(developing: boolean, latest: Revision | null, current: Article
 
 /** A body far shorter than the stored one is more likely a broken page than a real edit. */
 function implausiblyShort(latest: Revision, paragraphs: string[], minRatio: number): string | null {
-  const before = latest.paragraphs.reduce((n, p) => n + p.text.length, 0);
-  const after = paragraphs.reduce((n, p) => n + p.length, 0);
-  if (before > 0 && after < before * minRatio) {
-    return `body shrank from ${before} to ${after} characters (below ${Math.round(minRatio * 100)} % of the previous revision)`;
-  }
-  return null;
+  const before = latest.paragraphs.map((p) => p.text);
+  if (!shrankSuspiciously(before, paragraphs, minRatio)) return null;
+  const chars = (ps: string[]) => ps.reduce((n, p) => n + p.length, 0);
+  return `body shrank from ${chars(before)} to ${chars(paragraphs)} characters (below ${Math.round(minRatio * 100)} % of the previous revision)`;
 }

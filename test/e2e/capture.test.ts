@@ -231,4 +231,19 @@ describe("capturing the seed story as it develops", () => {
     const ids = [...readFileSync(feed, "utf8").matchAll(/<id>(tag:[^<]*\/rev\/\d+)<\/id>/g)].map((m) => m[1]);
     expect(ids).toEqual(["tag:localhost,2025:article/1/rev/2", "tag:localhost,2025:article/1/rev/1"]);
   });
+
+  it("records a page that lost most of its text as a failed check, never as a revision", async () => {
+    const site = await startSite({ layout: "trend" });
+    const w = watch(site, "trend");
+    site.put({ id: 31, title: TITLE, paragraphs: seed.paragraphs, publishedAt: "2025-10-24T10:35:00Z" });
+    await w.worker.runOnce({ poll: true });
+    site.update(31, { paragraphs: seed.paragraphs.slice(0, 1) });
+    w.clock.advance(15 * MINUTE);
+    const report = await w.worker.runOnce({ poll: true, recheckAll: true });
+    expect(report.checks.failed).toBe(1);
+    expect(report.failures[0]?.kind).toBe("extract-too-short");
+    const article = w.store.listArticles()[0];
+    expect(w.store.listRevisions(article?.id ?? 0)).toHaveLength(1);
+    expect(w.store.listEvents(article?.id ?? 0).map((e) => e.kind)).toEqual(["extract-failed"]);
+  });
 });
