@@ -1,15 +1,14 @@
 import type { Paragraph } from "../model.js";
-import { sanitizeForFeed } from "../publish/sanitize.js";
+import { sanitizeFragment } from "../extract/sanitize.js";
 import { escapeHtml } from "./html.js";
 
 /**
  * Article HTML is sanitized when extracted, and again here before display: the database is a file other
- * programs can write, and a page is where a missed `onerror` would run. The project's allowlist (no
- * scripts, styles, handlers or frames; http(s) links and images made absolute against the article URL) is
- * shared with the feeds, whose readers face the same risk.
+ * programs can write, and a page is where a missed `onerror` would run. The extractor's allowlist (no
+ * scripts, styles, handlers or frames; http(s) links and images made absolute against the article URL).
  */
 export function sanitizeForPage(markup: string, baseUrl: string): string {
-  return sanitizeForFeed(markup, baseUrl);
+  return sanitizeFragment(markup, baseUrl);
 }
 
 const BLOCK = /^\s*<(p|h[2-6]|ul|ol|blockquote|figure|table|pre)\b/i;
