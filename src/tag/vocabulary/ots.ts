@@ -3,7 +3,7 @@ import { SUMMIT_WORDS } from "./signals.js";
 
 /**
  * The Organization of Turkic States itself (domain.md §3.1, §5). A current or former full name is
- * enough; an abbreviation counts only with a supporting signal (member state, observer, capital,
+ * enough; an abbreviation counts only with a supporting signal (member state, observer,
  * summit, official, body, "Turkic" words) and when no guard (Ukrainian hromadas, military groups,
  * Indian one-time settlements …) stands near it. "UTC" and "OTC" are never abbreviations of it.
  */
@@ -74,7 +74,7 @@ const SUPPORT_TAGS = [
   "observer-hu",
   "observer-tm",
   "observer-trnc",
-  "member-capital",
+
   "summit-word",
   "turkic-word",
   "turkpa",

@@ -11,7 +11,7 @@ export const SUMMIT_WORDS = [
 ];
 
 /**
- * Supporting signals: member states, observers, their capitals, summit words and "Turkic" words.
+ * Supporting signals: member states, observers, summit words and "Turkic" words.
  * They are computed for every text but not reported (`signal: true`); an abbreviation such as
  * ОТГ or TDT counts only when one of them is present. Spellings cover en, ru, uk, az, tr, kk, ky,
  * uz (Latin and Cyrillic), tk and hu; `'` stands for every apostrophe (the text is normalised).
@@ -111,27 +111,6 @@ export const SIGNAL_RULES: TagRuleInput[] = [
     ],
     abbreviations: ["ТРСК", "KKTC", "TRNC"],
   },
-  country("member-capital", [
-    "баку",
-    "бакуд\\p{L}*",
-    "bak[ıi]\\p{L}*",
-    "baku",
-    "boku\\p{L}*",
-    "астан\\p{L}*",
-    "astana\\p{L}*",
-    "бишкек\\p{L}*",
-    "бішкек\\p{L}*",
-    "bishkek\\p{L}*",
-    "bişkek\\p{L}*",
-    "ташкент\\p{L}*",
-    "тошкент\\p{L}*",
-    "tashkent\\p{L}*",
-    "toshkent\\p{L}*",
-    "taşkent\\p{L}*",
-    "daşkənd\\p{L}*",
-    "анкар\\p{L}*",
-    "ankara\\p{L}*",
-  ]),
   country("summit-word", SUMMIT_WORDS),
   country("turkic-word", [
     "turkic",
