@@ -134,13 +134,6 @@ export const OTS_RULES: TagRuleInput[] = [
     // FC Gabala and the Gabala radar never get this: it needs the organization itself.
     tag: "ots-summit",
     allOf: ["ots"],
-    names: [
-      "саммит\\p{L}*",
-      "саміт\\p{L}*",
-      "summit\\p{L}*",
-      "zirv[əe]\\p{L}*",
-      "sammit\\p{L}*",
-      "csúcs\\p{L}*",
-    ],
+    names: SUMMIT_WORDS,
   },
 ];
