@@ -24,6 +24,24 @@ function pickTitle(root: AnyNode, readabilityTitle: string): string {
   return normalizeText(readabilityTitle) || documentTitle(root);
 }
 
+/** A bare date line ("7 октября 2025", "2025-10-07 14:35") is page furniture, not article text. */
+const DATE_LINE =
+  /^(?:\d{1,2}[./\s]+[\p{L}.]+[./\s]+\d{4}|\d{4}-\d{2}-\d{2})(?:[,\sT]+\d{1,2}:\d{2}(?::\d{2})?)?$/u;
+
+/**
+ * Readability keeps what sits inside the article element, which on many CMS themes includes the date line
+ * and "previous/next post" links. Such blocks only ever stand at the edges of the body: trim them there.
+ */
+function trimEdges<T extends { text: string; linkChars: number }>(blocks: T[]): T[] {
+  const furniture = (b: T) =>
+    DATE_LINE.test(b.text) || (b.text.length < 80 && b.linkChars >= 0.8 * b.text.length);
+  let start = 0;
+  let end = blocks.length;
+  while (start < end && furniture(blocks[start] as T)) start++;
+  while (end > start && furniture(blocks[end - 1] as T)) end--;
+  return blocks.slice(start, end);
+}
+
 export function extractGeneric(html: string, pageUrl: string, opts: ExtractOptions = {}): ExtractResult {
   const raw = parseDocument(html);
   const root = raw;
@@ -44,6 +62,10 @@ export function extractGeneric(html: string, pageUrl: string, opts: ExtractOptio
   blocks = blocks.filter((b) => !isServiceLine(b.text));
   // Readability sometimes keeps the headline as the first block.
   if (blocks[0] && blocks[0].text === title) blocks = blocks.slice(1);
+  // Judge "listing" on what Readability kept, before the edges are trimmed of link-only blocks.
+  if (looksLikeListing(blocks))
+    return failure("listing", pageUrl, `looks like a listing (${blocks.length} blocks, mostly links)`);
+  blocks = trimEdges(blocks);
 
   const refused = checkPlausible(title, blocks, pageUrl, opts.minChars);
   if (refused) return refused;
