@@ -19,6 +19,11 @@ export class Worker {
   readonly #ctx: WatchContext;
   readonly #publisher: Publisher | null;
   readonly #logger: Logger;
+  /**
+   * Feeds may lag the store: at start (a previous process may have been killed between committing a
+   * revision and publishing it) and after a failed publish. Publish then even when nothing changed.
+   */
+  #feedsStale = true;
 
   constructor(ctx: WatchContext, publisher: Publisher | null) {
     this.#ctx = ctx;
@@ -29,14 +34,12 @@ export class Worker {
   async runOnce(options: CycleOptions): Promise<CycleReport> {
     const summary = await runCycle(this.#ctx, options);
     let published: string[] = [];
-    if (
-      this.#publisher &&
-      (summary.changedArticleIds.length > 0 || !this.#ctx.store.getMeta("published_once"))
-    ) {
+    if (this.#publisher && (summary.changedArticleIds.length > 0 || this.#feedsStale)) {
       try {
         published = await this.#publisher.publish(summary.changedArticleIds);
-        this.#ctx.store.setMeta("published_once", "1");
+        this.#feedsStale = false;
       } catch (err) {
+        this.#feedsStale = true;
         this.#logger.error({ err, kind: "publish" }, "publishing feeds failed; the next cycle retries");
         this.#ctx.metrics.failure("publish");
       }
