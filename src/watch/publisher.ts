@@ -6,6 +6,7 @@ import type { Revision } from "../model.js";
 import { type PublishArticle, type PublishRevision, publishAll } from "../publish/index.js";
 import { articleWithHistory, feedArticleIds } from "../store/feed-queries.js";
 import type { Store } from "../store/store.js";
+import { processAlive, removeStaleTemps } from "./stale-temps.js";
 import type { Publisher } from "./worker.js";
 
 /** Revisions per article carried into feeds (the per-article feed shows this many). */
@@ -20,6 +21,10 @@ export function createPublisher(
   deps: { store: Store; clock: Clock; logger: Logger; fetch?: typeof fetch },
 ): Publisher | null {
   if (config.publish.length === 0) return null;
+  const stale = removeStaleTemps(config.feedsDir, (pid) => pid === process.pid || processAlive(pid));
+  if (stale.length > 0) {
+    deps.logger.info({ files: stale.length }, "removed temp files left by an interrupted publish");
+  }
   const diffCache = new Map<string, string>();
 
   function diffHtml(revisions: Revision[], index: number): string {
