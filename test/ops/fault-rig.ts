@@ -25,6 +25,10 @@ const seed = seedStory();
 export const P = seed.paragraphs;
 export const UPDATE = "Дополнение: министры подписали итоговый протокол заседания.";
 
+/** XML 1.0's forbidden C0 controls, U+FFFE and numeric references to them. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these control characters are what the tests look for
+export const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE]|&#x?0*[0-8];/;
+
 export interface FaultRig {
   good: NewsSite;
   site: NewsSite;

@@ -15,6 +15,7 @@ import {
   faultRig,
   P,
   UPDATE,
+  XML_INVALID,
 } from "./fault-rig.js";
 
 /**
@@ -91,7 +92,7 @@ describe("hostile and broken content at the worker level", () => {
     expect(during.failures).toEqual([]);
     expect(latestOf(rig)).toContain("\uFFFD");
     expectFeedsValid(rig.w.dir);
-    expect(feedTexts(rig.w.dir)).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+    expect(feedTexts(rig.w.dir)).not.toMatch(XML_INVALID);
     await expectIsolatedAndRecovered(rig, during);
   });
 
@@ -172,7 +173,9 @@ describe("hostile and broken content at the worker level", () => {
     expect(during.checks.failed).toBe(0);
     expect(latestOf(rig)).toContain("\u202E");
     expectFeedsValid(rig.w.dir);
-    expect(feedTexts(rig.w.dir)).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE]|&#x?0*[0-8];/);
+    expect(feedTexts(rig.w.dir)).not.toMatch(XML_INVALID);
+    // Bidi overrides would reorder a reader's display around the entry: feeds drop them.
+    expect(feedTexts(rig.w.dir)).not.toContain("\u202E");
     rig.site.update(FLAKY_ID, {
       title: "Министры промышленности ОТГ",
       paragraphs: [...P.slice(4, 8), UPDATE],

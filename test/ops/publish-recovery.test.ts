@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { MINUTE } from "../../src/clock.js";
@@ -76,5 +76,23 @@ describe("feeds catch up with the store", () => {
     expect(retried.revisions).toBe(0);
     expect(readFileSync(path.join(feeds, "all.atom"), "utf8")).toContain(added);
     expectFeedsValid(dir);
+  });
+});
+
+describe("temp files of an interrupted publish", () => {
+  it("are removed when a publisher starts, unless their writer is still alive", async () => {
+    const { dir, start } = await setup();
+    const feeds = path.join(dir, "feeds");
+    mkdirSync(path.join(feeds, "articles"), { recursive: true });
+    // pid 2^22+1 is above Linux's pid_max: never a live process.
+    const dead = [".all.atom.4194305.3.tmp", "articles/.1.json.4194305.9.tmp"];
+    const live = `.all.rss.${process.pid}.1.tmp`;
+    for (const name of [...dead, live]) writeFileSync(path.join(feeds, name), "<feed><entry>half");
+    const w = start();
+    expect(
+      w.logs.some((l) => l.msg === "removed temp files left by an interrupted publish" && l.files === 2),
+    ).toBe(true);
+    for (const name of dead) expect(existsSync(path.join(feeds, name))).toBe(false);
+    expect(existsSync(path.join(feeds, live))).toBe(true);
   });
 });
