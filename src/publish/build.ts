@@ -19,6 +19,7 @@ import {
   articleEntryId,
   articleFeedFile,
   articlePageUrl,
+  diffPageUrl,
   feedFileUrl,
   feedId,
   revisionEntryId,
@@ -87,7 +88,11 @@ function revisionEntry(site: PublishSite, article: PublishArticle, rev: PublishR
   return {
     id: revisionEntryId(site, article.id, rev.seq, rev.event === "removed" ? rev.eventId : undefined),
     title: revisionTitle(article, rev),
-    link: revisionPageUrl(site, article.id, rev.seq),
+    // The entry's link opens the change itself: one click from the reader to the diff page.
+    link:
+      rev.event === "removed"
+        ? revisionPageUrl(site, article.id, rev.seq)
+        : diffPageUrl(site, article.id, rev.seq),
     links: articleLinks(site, article),
     published: observed,
     updated: observed,
