@@ -8,9 +8,11 @@
  * Targets: ≥ 5,000 req/s for each feed request, < 20 ms median diff page. Prints figures and ratios to the
  * targets; asserts nothing (timings do not belong in tests).
  */
-import { fork } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { type ChildProcess, fork } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer as createHttpServer } from "node:http";
 import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -160,6 +162,25 @@ async function child(root: string): Promise<void> {
   process.send?.({ url });
 }
 
+/** A bare node:http server answering 304 at once: the ceiling this machine and load tool allow right now. */
+function baselineChild(): void {
+  const server = createHttpServer((_req, res) => {
+    res.writeHead(304, { etag: '"baseline"' });
+    res.end();
+  });
+  server.listen(0, "127.0.0.1", () => {
+    process.send?.({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+  });
+}
+
+function startChild(args: string[]): Promise<{ child: ChildProcess; url: string }> {
+  const child = fork(SELF, args, { execArgv: ["--import", "tsx"], stdio: "inherit" });
+  return new Promise((resolve, reject) => {
+    child.once("message", (m) => resolve({ child, url: (m as { url: string }).url }));
+    child.once("exit", (code) => reject(new Error(`bench: child ${args[0]} exited early with code ${code}`)));
+  });
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
@@ -193,12 +214,12 @@ async function parent(): Promise<void> {
     console.log(`feeds: ${written.length} files in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
 
-  const server = fork(SELF, ["--child", root], { execArgv: ["--import", "tsx"], stdio: "inherit" });
+  const baseline = await startChild(["--baseline"]);
+  const ceiling = await autocannon({ url: baseline.url, connections: 50, duration: DURATION_S });
+  baseline.child.kill("SIGTERM");
+
+  const { child: server, url } = await startChild(["--child", root]);
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      server.once("message", (m) => resolve((m as { url: string }).url));
-      server.once("exit", (code) => reject(new Error(`bench: server exited early with code ${code}`)));
-    });
     const feedUrl = `${url}/feeds/ots.atom`;
     const head = await fetch(feedUrl, { headers: { "accept-encoding": "identity" } });
     const etag = head.headers.get("etag") ?? "";
@@ -213,6 +234,16 @@ async function parent(): Promise<void> {
     await encodedProbe.arrayBuffer();
     const full = await autocannon({
       url: feedUrl,
+      connections: 50,
+      duration: DURATION_S,
+      headers: READER_ENCODINGS,
+    });
+    const articleFeed = `${url}/feeds/articles/${readdirSync(path.join(cfg.feedsDir, "articles"))[0]}`;
+    const smallProbe = await fetch(articleFeed, { headers: READER_ENCODINGS });
+    const smallSize = Number(smallProbe.headers.get("content-length"));
+    await smallProbe.arrayBuffer();
+    const small = await autocannon({
+      url: articleFeed,
       connections: 50,
       duration: DURATION_S,
       headers: READER_ENCODINGS,
@@ -246,6 +277,11 @@ async function parent(): Promise<void> {
       `${(full.requests.average / FEED_TARGET_RPS).toFixed(2)}× of ≥${FEED_TARGET_RPS} (p50 ${full.latency.p50} ms, 2xx ${full["2xx"]}, errors ${full.errors + full.timeouts})`,
     );
     row(
+      `article feed 200, br (${(smallSize / 1024).toFixed(1)} KB)`,
+      `${Math.round(small.requests.average)} req/s`,
+      `${(small.requests.average / FEED_TARGET_RPS).toFixed(2)}× of ≥${FEED_TARGET_RPS} (p50 ${small.latency.p50} ms, 2xx ${small["2xx"]})`,
+    );
+    row(
       `feed 200, identity (${Math.round(size / 1024)} KB)`,
       `${Math.round(identity.requests.average)} req/s`,
       `information only: ${((identity.requests.average * size) / 2 ** 20).toFixed(0)} MiB/s (p50 ${identity.latency.p50} ms)`,
@@ -260,6 +296,11 @@ async function parent(): Promise<void> {
       `${diffMedian.toFixed(2)} ms`,
       `${(DIFF_TARGET_MS / diffMedian).toFixed(2)}× under <${DIFF_TARGET_MS} ms (${DIFF_SAMPLES - 20} samples, p90 ${[...diffTimes].sort((a, b) => a - b)[Math.floor(diffTimes.length * 0.9)]?.toFixed(2)} ms)`,
     );
+    row(
+      "bare node:http 304 (ceiling now)",
+      `${Math.round(ceiling.requests.average)} req/s`,
+      `feed 304 reaches ${((100 * cached.requests.average) / ceiling.requests.average).toFixed(0)}% of it; load average ${os.loadavg()[0]?.toFixed(1)}`,
+    );
     console.log(`cores: ${os.availableParallelism()}; server and load generator in separate processes`);
   } finally {
     server.kill("SIGTERM");
@@ -268,4 +309,5 @@ async function parent(): Promise<void> {
 }
 
 if (process.argv[2] === "--child") await child(process.argv[3] as string);
+else if (process.argv[2] === "--baseline") baselineChild();
 else await parent();

@@ -1,5 +1,5 @@
-import type { Paragraph } from "../model.js";
 import { sanitizeFragment } from "../extract/sanitize.js";
+import type { Paragraph } from "../model.js";
 import { escapeHtml } from "./html.js";
 
 /**

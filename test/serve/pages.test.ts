@@ -45,7 +45,12 @@ describe("pages", () => {
     const none = await page("/?tag=nothing");
     expect(none.status).toBe(200);
     expect(none.text).toContain("No articles with this tag yet.");
-    expect((await page("/?tag=%3Cscript%3E")).status).toBe(400);
+    const odd = await page(`/?tag=${encodeURIComponent("<b>x</b>")}`);
+    expect(odd.status).toBe(200);
+    expect(odd.text).toContain(`href="/articles/${fx.ids.hostile}"`);
+    expect(odd.text).toContain('Articles tagged <span class="tag">&lt;b&gt;x&lt;/b&gt;</span>');
+    expect((await page("/?tag=a%0Ab")).status).toBe(400);
+    expect((await page(`/?tag=${"x".repeat(101)}`)).status).toBe(400);
   });
 
   it("shows an article with its timeline, chart, labels, word counts and latest text", async () => {
