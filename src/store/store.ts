@@ -1,13 +1,5 @@
 import type { Database, Statement } from "better-sqlite3";
-import type {
-  Article,
-  ArticleEvent,
-  ArticleStatus,
-  ChangeLabel,
-  Paragraph,
-  Revision,
-  TagResult,
-} from "../model.js";
+import type { Article, ArticleEvent, ArticleStatus, Revision, TagResult } from "../model.js";
 import { type OpenOptions, openDatabase } from "./open.js";
 import { type ArticleRow, type EventRow, type RevisionRow, toArticle, toEvent, toRevision } from "./rows.js";
 
@@ -42,19 +34,8 @@ export interface NewArticle {
   publishedAt: string | null;
 }
 
-export interface NewRevision {
-  observedAt: string;
-  title: string;
-  paragraphs: Paragraph[];
-  hash: string;
-  developing: boolean;
-  event: "revert" | null;
-  revertOf: number | null;
-  labels: ChangeLabel[];
-  minor: boolean;
-  wordsAdded: number;
-  wordsRemoved: number;
-  tags: TagResult[];
+/** A revision to store: the model's fields less those the store assigns, plus the response it came from. */
+export interface NewRevision extends Omit<Revision, "id" | "articleId" | "seq"> {
   httpStatus: number | null;
   etag: string | null;
   lastModified: string | null;
