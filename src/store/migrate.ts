@@ -13,10 +13,17 @@ export interface Migration {
 }
 
 export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
-  return readdirSync(dir)
+  const migrations = readdirSync(dir)
     .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
     .sort()
     .map((f) => ({ version: Number(f.slice(0, 4)), name: f, sql: readFileSync(path.join(dir, f), "utf8") }));
+  // Two files with one number would silently skip the second: refuse to start instead.
+  for (let i = 1; i < migrations.length; i++) {
+    const [a, b] = [migrations[i - 1], migrations[i]];
+    if (a && b && a.version === b.version)
+      throw new Error(`store: migrations ${a.name} and ${b.name} share a number`);
+  }
+  return migrations;
 }
 
 /** Applies every migration newer than `PRAGMA user_version`, each in its own transaction. */

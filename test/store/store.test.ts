@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { readMigrations } from "../../src/store/migrate.js";
 import type { NewRevision } from "../../src/store/store.js";
 import { Store } from "../../src/store/store.js";
 import { useTempDir } from "../support/temp-dir.js";
@@ -45,7 +46,14 @@ describe("Store", () => {
   it("creates the schema with WAL and records the migration version", () => {
     const store = newStore();
     expect(store.db.pragma("journal_mode", { simple: true })).toBe("wal");
-    expect(store.db.pragma("user_version", { simple: true })).toBe(1);
+    expect(store.db.pragma("user_version", { simple: true })).toBe(readMigrations().length);
+    // The article list is served from the expression index, not by sorting the whole table.
+    const plan = store.db
+      .prepare(
+        "EXPLAIN QUERY PLAN SELECT * FROM articles ORDER BY COALESCE(last_changed_at, first_seen_at) DESC, id DESC LIMIT 10",
+      )
+      .all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(" ")).toMatch(/articles_by_change/);
     store.close();
   });
 
