@@ -54,10 +54,10 @@ export function diffCommand(io: CliIO, ref: string, options: DiffCommandOptions)
         `#${article.id} ${newer.title}\nrevision ${fromSeq} (${older.observedAt}) → ${toSeq} (${newer.observedAt})\n`,
       );
     }
-    print(
-      io.stdout,
-      renderDiff(change, format, { context, color: format === "color" ? colorWanted : undefined }),
-    );
+    // Like `git diff`, show three unchanged paragraphs around each change unless asked; JSON keeps everything.
+    const shown = context ?? (format === "json" ? undefined : 3);
+    const color = format === "color" ? colorWanted : undefined;
+    print(io.stdout, renderDiff(change, format, { context: shown, color }));
   } finally {
     store.close();
   }
