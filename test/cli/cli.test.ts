@@ -52,7 +52,7 @@ describe("revfeed CLI", () => {
   });
 
   it("captures a story with once, then shows articles, history and diffs", async () => {
-    const { site, clock, run } = await setup();
+    const { dir, site, clock, run } = await setup();
     site.put({
       id: 4108303,
       title: "Заседание министров ОТГ",
@@ -94,7 +94,13 @@ describe("revfeed CLI", () => {
     expect(JSON.parse(diff.stdout).labels).toContain("marker-removed");
     const text = await run("diff", "4108303", "--from", "1", "--to", "2");
     expect(text.stdout).toContain(seed.paragraphs[3]?.slice(0, 30));
-    expect(text.stdout).not.toMatch(/\u001b\[/);
+    expect(text.stdout).not.toContain("\u001b[");
+    // A terminal gets colors; NO_COLOR and --no-color turn them off.
+    const tty = (env: NodeJS.ProcessEnv, ...extra: string[]) =>
+      runRevfeed(["diff", "4108303", ...extra], { cwd: dir, clock, env, isTTY: true });
+    expect((await tty({})).stdout).toContain("\u001b[");
+    expect((await tty({ NO_COLOR: "1" })).stdout).not.toContain("\u001b[");
+    expect((await tty({}, "--no-color")).stdout).not.toContain("\u001b[");
   });
 
   it("exits 1 with one line for an unknown article or revision", async () => {
