@@ -1,0 +1,43 @@
+/**
+ * The bare-fetch baseline: a plain undici fetch loop over the same URLs at the same concurrency, reading each
+ * body as text and nothing else. `full` asks unconditionally; `conditional` sends the validators the last
+ * full pass saw (If-None-Match and If-Modified-Since, as the watcher does) and reads whatever comes back.
+ */
+import { Agent, fetch } from "undici";
+import { memory, serveCommands } from "./child.js";
+
+let agent: Agent | null = null;
+const validators = new Map<string, { etag: string | null; lastModified: string | null }>();
+
+async function loop(urls: string[], concurrency: number, conditional: boolean, remember: boolean) {
+  agent ??= new Agent({ keepAliveTimeout: 30_000, connections: concurrency });
+  const dispatcher = agent;
+  let next = 0;
+  let bytes = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, urls.length) }, async () => {
+      for (let i = next++; i < urls.length; i = next++) {
+        const url = urls[i] as string;
+        const headers: Record<string, string> = {};
+        const known = conditional ? validators.get(url) : undefined;
+        if (known?.etag) headers["if-none-match"] = known.etag;
+        if (known?.lastModified) headers["if-modified-since"] = known.lastModified;
+        const res = await fetch(url, { dispatcher, headers });
+        bytes += (await res.text()).length;
+        if (remember) {
+          validators.set(url, {
+            etag: res.headers.get("etag"),
+            lastModified: res.headers.get("last-modified"),
+          });
+        }
+      }
+    }),
+  );
+  return { wallMs: performance.now() - started, requests: urls.length, chars: bytes, ...memory() };
+}
+
+serveCommands({
+  full: (p: { urls: string[]; concurrency: number }) => loop(p.urls, p.concurrency, false, true),
+  conditional: (p: { urls: string[]; concurrency: number }) => loop(p.urls, p.concurrency, true, false),
+});

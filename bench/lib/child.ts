@@ -1,0 +1,84 @@
+import { type ChildProcess, fork } from "node:child_process";
+
+/**
+ * Each measured party (bare fetch loop, watcher, publisher) runs in its own Node process, so its peak RSS is
+ * its own and no two share an event loop. The orchestrator drives a child by commands over IPC.
+ */
+
+// biome-ignore lint/suspicious/noExplicitAny: each command declares its own params
+type Handler = (params: any) => Promise<unknown> | unknown;
+
+interface Reply {
+  id: number;
+  ok: boolean;
+  value?: unknown;
+  error?: string;
+}
+
+export interface Child {
+  call<T>(cmd: string, params?: unknown): Promise<T>;
+  stop(): Promise<void>;
+}
+
+/** BENCH_PROFILE=<dir> writes a V8 CPU profile of every child there (open it in Chrome DevTools). */
+export function startChild(file: string, profileDir = process.env.BENCH_PROFILE): Child {
+  const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  const child: ChildProcess = fork(file, [], {
+    execArgv: ["--import", "tsx", "--expose-gc", ...profile],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  let next = 0;
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  child.on("message", (m: Reply) => {
+    const p = pending.get(m.id);
+    if (!p) return;
+    pending.delete(m.id);
+    if (m.ok) p.resolve(m.value);
+    else p.reject(new Error(`${file}: ${m.error}`));
+  });
+  child.on("exit", (code) => {
+    for (const p of pending.values()) p.reject(new Error(`${file} exited with status ${code}`));
+    pending.clear();
+  });
+  return {
+    call<T>(cmd: string, params?: unknown): Promise<T> {
+      const id = next++;
+      return new Promise<T>((resolve, reject) => {
+        pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+        child.send({ id, cmd, params });
+      });
+    },
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.disconnect();
+      await exited;
+    },
+  };
+}
+
+/** The child's side: answer commands until the parent disconnects. */
+export function serveCommands(handlers: Record<string, Handler>): void {
+  process.on("message", async (m: { id: number; cmd: string; params: unknown }) => {
+    const handler = handlers[m.cmd];
+    try {
+      if (!handler) throw new Error(`unknown command ${m.cmd}`);
+      const value = await handler(m.params);
+      process.send?.({ id: m.id, ok: true, value } satisfies Reply);
+    } catch (err) {
+      process.send?.({ id: m.id, ok: false, error: (err as Error).stack ?? String(err) } satisfies Reply);
+    }
+  });
+  process.on("disconnect", () => process.exit(0));
+}
+
+/** Resident set now and at its peak (MB), after a full GC so "now" is what is really kept. */
+export function memory(): { rssMb: number; peakRssMb: number; heapUsedMb: number } {
+  (globalThis as { gc?: () => void }).gc?.();
+  const mb = (b: number) => Math.round((b / 1048576) * 10) / 10;
+  return {
+    rssMb: mb(process.memoryUsage().rss),
+    peakRssMb: mb(process.resourceUsage().maxRSS * 1024),
+    heapUsedMb: mb(process.memoryUsage().heapUsed),
+  };
+}

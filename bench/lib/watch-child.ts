@@ -1,0 +1,102 @@
+/**
+ * A real watcher (createWatcher: store, stages, publisher, Worker) in its own process, driven cycle by cycle.
+ * The clock is a ManualClock so the schedule is reproducible; wall time is measured with performance.now().
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pino from "pino";
+import { ManualClock, MINUTE } from "../../src/clock.js";
+import { parseConfig } from "../../src/config/load.js";
+import { createLogger } from "../../src/log.js";
+import { createWatcher, type Watcher } from "../../src/wiring.js";
+import { memory, serveCommands } from "./child.js";
+import { benchConfigYaml } from "./config.js";
+
+export interface WatchInit {
+  feedUrl: string;
+  n: number;
+  concurrency: number;
+  /** A small namespace cycled once first (JIT, connections), as the baseline warms up too. */
+  warmupFeedUrl?: string;
+}
+
+export interface CycleParams {
+  poll: boolean;
+  recheckAll: boolean;
+  advanceMinutes: number;
+}
+
+export interface CycleFigures {
+  wallMs: number;
+  checks: Record<string, number>;
+  revisions: number;
+  changedArticles: number;
+  published: number;
+  failures: string[];
+  rssMb: number;
+  peakRssMb: number;
+  heapUsedMb: number;
+}
+
+const dirs: string[] = [];
+let watcher: Watcher | null = null;
+let clock = new ManualClock("2025-10-24T10:40:00.000Z");
+let concurrency = 16;
+
+function build(feedUrl: string, n: number): Watcher {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "revfeed-bench-watch-"));
+  dirs.push(dir);
+  const config = parseConfig(
+    benchConfigYaml(feedUrl, n, concurrency),
+    path.join(dir, "revfeed.config.yaml"),
+    dir,
+  );
+  // Info-level JSON lines, written synchronously as in production, to /dev/null.
+  const logger = createLogger("info", pino.destination({ dest: "/dev/null", sync: true }));
+  return createWatcher(config, { clock, logger, random: () => 0.5 });
+}
+
+async function cycle(p: CycleParams): Promise<CycleFigures> {
+  if (!watcher) throw new Error("init first");
+  clock.advance(p.advanceMinutes * MINUTE);
+  const started = performance.now();
+  const report = await watcher.worker.runOnce({ poll: p.poll, recheckAll: p.recheckAll, concurrency });
+  const wallMs = performance.now() - started;
+  return {
+    wallMs,
+    checks: report.checks,
+    revisions: report.revisions,
+    changedArticles: report.changedArticleIds.length,
+    published: report.published.length,
+    failures: report.failures.slice(0, 3).map((f) => `${f.kind}: ${f.message}`),
+    ...memory(),
+  };
+}
+
+serveCommands({
+  async init(p: WatchInit) {
+    concurrency = p.concurrency;
+    if (p.warmupFeedUrl) {
+      const warm = build(p.warmupFeedUrl, 10_000);
+      const report = await warm.worker.runOnce({ poll: true, concurrency });
+      if (report.failures.length > 0) throw new Error(`warm-up failed: ${report.failures[0]?.message}`);
+      await warm.close();
+      clock = new ManualClock("2025-10-24T10:40:00.000Z");
+    }
+    watcher = build(p.feedUrl, p.n);
+    return memory();
+  },
+  cycle,
+  /** The long run: `cycles` cycles one minute apart, due articles only, feeds polled every fifth minute. */
+  async tick(p: { poll: boolean }) {
+    return cycle({ poll: p.poll, recheckAll: false, advanceMinutes: 1 });
+  },
+  memory: () => memory(),
+  async close() {
+    await watcher?.close();
+    watcher = null;
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    return null;
+  },
+});
