@@ -24,6 +24,43 @@ export interface PublishDeps {
   /** Used for WebSub pings when `site.hub` is set (pass `globalThis.fetch` in production). */
   fetch?: FetchLike;
   hubTimeoutMs?: number;
+  /** Reuse renders across calls (see RenderCache); without it every call renders and compares everything. */
+  cache?: RenderCache;
+}
+
+/**
+ * What a long-running publisher keeps between calls, keyed by object identity: a document whose inputs are
+ * the very same objects as last time (same site, same feed config, same article and revision snapshots, in
+ * the same order) renders to the same bytes, so its files are reused, and files whose content is what this
+ * cache last wrote or found on disk are not read back. The caller must treat snapshots as immutable and
+ * build a new object for an article that changed. A new process starts cold and compares every file.
+ */
+export interface RenderCache {
+  documents: Map<string, { key: unknown[]; files: OutputFile[] }>;
+  articleFeeds: WeakMap<PublishArticle, { site: PublishSite; file: OutputFile }>;
+  onDisk: Map<string, string>;
+}
+
+export function createRenderCache(): RenderCache {
+  return { documents: new Map(), articleFeeds: new WeakMap(), onDisk: new Map() };
+}
+
+function sameKey(a: unknown[], b: unknown[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+function cachedDocument(
+  cache: RenderCache | undefined,
+  name: string,
+  key: unknown[],
+  render: () => OutputFile[],
+): OutputFile[] {
+  if (!cache) return render();
+  const hit = cache.documents.get(name);
+  if (hit && sameKey(hit.key, key)) return hit.files;
+  const files = render();
+  cache.documents.set(name, { key, files });
+  return files;
 }
 
 export interface PublishResult {
@@ -42,7 +79,7 @@ function allFormats(doc: FeedDocument): OutputFile[] {
 }
 
 /** Every file of every configured feed, plus `articles/<id>.atom` for each article any feed shows. */
-export function renderAll(input: PublishInput): OutputFile[] {
+export function renderAll(input: PublishInput, cache?: RenderCache): OutputFile[] {
   const { site, feeds, articles } = input;
   const names = new Set<string>();
   const files: OutputFile[] = [];
@@ -50,18 +87,51 @@ export function renderAll(input: PublishInput): OutputFile[] {
   for (const config of feeds) {
     if (names.has(config.name)) throw new Error(`publish: two feeds are named "${config.name}"`);
     names.add(config.name);
-    files.push(...allFormats(buildCurrentDocument(site, config, articles)));
-    files.push(...allFormats(buildRevisionsDocument(site, config, articles)));
-    for (const a of selectArticles(articles, config)) shown.set(a.id, a);
-    for (const s of selectRevisions(articles, config)) shown.set(s.article.id, s.article);
+    const chosen = selectArticles(articles, config);
+    const revisions = selectRevisions(articles, config);
+    files.push(
+      ...cachedDocument(cache, `${config.name}`, [site, config, ...chosen], () =>
+        allFormats(buildCurrentDocument(site, config, articles)),
+      ),
+    );
+    files.push(
+      ...cachedDocument(
+        cache,
+        `${config.name}.revisions`,
+        [site, config, ...revisions.flatMap((s) => [s.article, s.revision])],
+        () => allFormats(buildRevisionsDocument(site, config, articles)),
+      ),
+    );
+    for (const a of chosen) shown.set(a.id, a);
+    for (const s of revisions) shown.set(s.article.id, s.article);
   }
   for (const article of [...shown.values()].sort((a, b) => a.id - b.id)) {
-    files.push({
+    const hit = cache?.articleFeeds.get(article);
+    if (hit && hit.site === site) {
+      files.push(hit.file);
+      continue;
+    }
+    const file = {
       path: `articles/${article.id}.atom`,
       content: renderAtom(buildArticleDocument(site, article)),
-    });
+    };
+    cache?.articleFeeds.set(article, { site, file });
+    files.push(file);
   }
   return files;
+}
+
+/** Writes only files whose content differs from what the cache knows is on disk; records what it wrote. */
+async function writeThroughCache(dir: string, files: OutputFile[], cache: RenderCache): Promise<string[]> {
+  const unknown = files.filter((f) => cache.onDisk.get(f.path) !== f.content);
+  const changed = await writeFiles(dir, unknown);
+  for (const f of unknown) cache.onDisk.set(f.path, f.content);
+  // Files no feed carries any more stay on disk (as before); forget them so the cache does not grow.
+  if (cache.onDisk.size > files.length * 2) {
+    const current = new Set(files.map((f) => f.path));
+    for (const path of cache.onDisk.keys()) if (!current.has(path)) cache.onDisk.delete(path);
+  }
+  return changed;
 }
 
 export async function publishAll(
@@ -69,7 +139,8 @@ export async function publishAll(
   dir: string,
   deps: PublishDeps = {},
 ): Promise<PublishResult> {
-  const changed = await writeFiles(dir, renderAll(input));
+  const files = renderAll(input, deps.cache);
+  const changed = deps.cache ? await writeThroughCache(dir, files, deps.cache) : await writeFiles(dir, files);
   const hub = input.site.hub;
   const pings =
     hub && deps.fetch && changed.length > 0

@@ -1,4 +1,4 @@
-import type { Database } from "better-sqlite3";
+import type { Database, Statement } from "better-sqlite3";
 import type { ArticleEvent, Revision } from "../model.js";
 import { type ArticleRow, type EventRow, type RevisionRow, toEvent, toRevision } from "./rows.js";
 import { toWatched, type WatchedArticle } from "./store.js";
@@ -9,6 +9,22 @@ export interface FeedFilter {
   tags: string[];
   sources: string[];
   languages: string[];
+}
+
+/** Statements compiled once per connection: publishing runs these for hundreds of articles per cycle. */
+const statements = new WeakMap<Database, Map<string, Statement>>();
+function sql(db: Database, text: string): Statement {
+  let byText = statements.get(db);
+  if (!byText) {
+    byText = new Map();
+    statements.set(db, byText);
+  }
+  let stmt = byText.get(text);
+  if (!stmt) {
+    stmt = db.prepare(text);
+    byText.set(text, stmt);
+  }
+  return stmt;
 }
 
 const FILTER_SQL = `
@@ -33,20 +49,20 @@ export function feedArticleIds(
   limit: number,
   includeMinor: boolean,
 ): number[] {
-  const byChange = db
-    .prepare(
-      `SELECT a.id FROM articles a WHERE a.revision_count > 0 AND ${FILTER_SQL}
+  const byChange = sql(
+    db,
+    `SELECT a.id FROM articles a WHERE a.revision_count > 0 AND ${FILTER_SQL}
        ORDER BY COALESCE(a.last_changed_at, a.first_seen_at) DESC, a.id DESC LIMIT @limit`,
-    )
+  )
     .pluck()
     .all(params(filter, limit)) as number[];
-  const byRevision = db
-    .prepare(
-      `SELECT DISTINCT r.article_id FROM (
+  const byRevision = sql(
+    db,
+    `SELECT DISTINCT r.article_id FROM (
          SELECT r.article_id, r.observed_at, r.id FROM revisions r JOIN articles a ON a.id = r.article_id
          WHERE (@includeMinor = 1 OR r.minor = 0) AND ${FILTER_SQL}
          ORDER BY r.observed_at DESC, r.id DESC LIMIT @limit) r`,
-    )
+  )
     .pluck()
     .all({ ...params(filter, limit), includeMinor: includeMinor ? 1 : 0 }) as number[];
   return [...new Set([...byChange, ...byRevision])];
@@ -60,15 +76,32 @@ export interface ArticleWithHistory {
 
 /** One article with its newest revisions (newest first, up to `limit`) and all its events. */
 export function articleWithHistory(db: Database, id: number, limit: number): ArticleWithHistory | null {
-  const row = db.prepare("SELECT * FROM articles WHERE id = ?").get(id) as ArticleRow | undefined;
+  const row = sql(db, "SELECT * FROM articles WHERE id = ?").get(id) as ArticleRow | undefined;
   if (!row) return null;
   const revisions = (
-    db
-      .prepare("SELECT * FROM revisions WHERE article_id = ? ORDER BY seq DESC LIMIT ?")
-      .all(id, limit) as RevisionRow[]
+    sql(db, "SELECT * FROM revisions WHERE article_id = ? ORDER BY seq DESC LIMIT ?").all(
+      id,
+      limit,
+    ) as RevisionRow[]
   ).map(toRevision);
   const events = (
-    db.prepare("SELECT * FROM events WHERE article_id = ? ORDER BY at, id").all(id) as EventRow[]
+    sql(db, "SELECT * FROM events WHERE article_id = ? ORDER BY at, id").all(id) as EventRow[]
   ).map(toEvent);
   return { article: toWatched(row), revisions, events };
+}
+
+/**
+ * A cheap fingerprint per article of everything a publishing snapshot reads from it: the article row's
+ * shown fields, its revision count (revisions are immutable once stored; retag runs in another process)
+ * and its newest event. Equal fingerprints mean an unchanged snapshot.
+ */
+export function articleVersions(db: Database, ids: readonly number[]): Map<number, string> {
+  const rows = sql(
+    db,
+    `SELECT a.id, json_array(a.status, a.revision_count, a.last_changed_at, a.first_seen_at, a.tags, a.title,
+         a.lang, a.published_at, a.url, a.source_id,
+         (SELECT max(e.id) FROM events e WHERE e.article_id = a.id)) AS version
+       FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(ids)) as { id: number; version: string }[];
+  return new Map(rows.map((r) => [r.id, r.version]));
 }

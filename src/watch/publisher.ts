@@ -3,8 +3,14 @@ import type { LoadedConfig } from "../config/load.js";
 import { diffRevisions, renderDiff } from "../diff/index.js";
 import type { Logger } from "../log.js";
 import type { Revision } from "../model.js";
-import { type PublishArticle, type PublishRevision, publishAll } from "../publish/index.js";
-import { articleWithHistory, feedArticleIds } from "../store/feed-queries.js";
+import {
+  createRenderCache,
+  type PublishArticle,
+  type PublishRevision,
+  type PublishSite,
+  publishAll,
+} from "../publish/index.js";
+import { articleVersions, articleWithHistory, feedArticleIds } from "../store/feed-queries.js";
 import type { Store } from "../store/store.js";
 import { processAlive, removeStaleTemps } from "./stale-temps.js";
 import type { Publisher } from "./worker.js";
@@ -15,6 +21,10 @@ const REVISIONS_PER_ARTICLE = 50;
 /**
  * Builds the publishing snapshot from the store and hands it to the pure publisher. Diff HTML is
  * computed once per revision and kept in memory: stored revisions never change, so neither do their diffs.
+ * Snapshots are kept too, with a fingerprint of what they were built from (articleVersions): an article
+ * rebuilds only when it changed, the renderer reuses documents whose snapshots are the same objects, and a
+ * publish where no snapshot and no feed membership changed writes nothing and renders nothing. Any commit
+ * by another connection (`revfeed retag`, a second worker) shows in SQLite's data_version and drops it all.
  */
 export function createPublisher(
   config: LoadedConfig,
@@ -26,6 +36,18 @@ export function createPublisher(
     deps.logger.info({ files: stale.length }, "removed temp files left by an interrupted publish");
   }
   const diffCache = new Map<string, string>();
+  const site: PublishSite = {
+    baseUrl: config.baseUrl,
+    hub: config.websub.hub,
+    generator: "revfeed 0.1.0",
+    tagLabels: TAG_LABELS,
+  };
+  let renderCache = createRenderCache();
+  const snapshots = new Map<number, { version: string; article: PublishArticle }>();
+  let dataVersion: unknown = null;
+  /** The feed membership of the last successful publish; null until one succeeded. */
+  let publishedIds: string | null = null;
+  let lastIds: Set<number> | null = null;
 
   function diffHtml(revisions: Revision[], index: number): string {
     const current = revisions[index];
@@ -112,27 +134,60 @@ export function createPublisher(
     };
   }
 
-  return {
-    async publish() {
-      const ids = new Set<number>();
-      for (const feed of config.publish) {
-        for (const id of feedArticleIds(deps.store.db, feed, feed.limit, feed.includeMinor)) ids.add(id);
+  /** Snapshots for `ids`, rebuilt only where the article's fingerprint moved or the caller says it changed. */
+  function articlesFor(
+    ids: Set<number>,
+    changed: Set<number>,
+  ): { articles: PublishArticle[]; fresh: boolean } {
+    const versions = articleVersions(deps.store.db, [...ids]);
+    const articles: PublishArticle[] = [];
+    let fresh = false;
+    for (const id of ids) {
+      const version = versions.get(id);
+      if (version === undefined) continue;
+      const hit = snapshots.get(id);
+      if (hit && hit.version === version && !changed.has(id)) {
+        articles.push(hit.article);
+        continue;
       }
-      const articles = [...ids].map(snapshot).filter((a): a is PublishArticle => a !== null);
-      const result = await publishAll(
-        {
-          site: {
-            baseUrl: config.baseUrl,
-            hub: config.websub.hub,
-            generator: "revfeed 0.1.0",
-            tagLabels: TAG_LABELS,
-          },
-          feeds: config.publish,
-          articles,
-        },
-        config.feedsDir,
-        { fetch: deps.fetch ?? globalThis.fetch },
-      );
+      const article = snapshot(id);
+      if (!article) continue;
+      snapshots.set(id, { version, article });
+      articles.push(article);
+      fresh = true;
+    }
+    for (const id of snapshots.keys()) if (!ids.has(id)) snapshots.delete(id);
+    return { articles, fresh };
+  }
+
+  return {
+    async publish(changedArticleIds: number[] = []) {
+      const version = deps.store.db.pragma("data_version", { simple: true });
+      if (version !== dataVersion) {
+        snapshots.clear();
+        renderCache = createRenderCache();
+        publishedIds = null;
+        dataVersion = version;
+      }
+      // Feed membership moves only with a new revision or removal, which the Worker reports as changed
+      // (status changes without one are caught by the fingerprints below): nothing reported, no query.
+      let ids = publishedIds !== null && changedArticleIds.length === 0 ? lastIds : null;
+      if (ids === null) {
+        ids = new Set<number>();
+        for (const feed of config.publish) {
+          for (const id of feedArticleIds(deps.store.db, feed, feed.limit, feed.includeMinor)) ids.add(id);
+        }
+      }
+      const { articles, fresh } = articlesFor(ids, new Set(changedArticleIds));
+      const membership = [...ids].join(",");
+      lastIds = ids;
+      if (!fresh && membership === publishedIds) return [];
+      publishedIds = null;
+      const result = await publishAll({ site, feeds: config.publish, articles }, config.feedsDir, {
+        fetch: deps.fetch ?? globalThis.fetch,
+        cache: renderCache,
+      });
+      publishedIds = membership;
       for (const ping of result.hub) {
         if (!ping.ok)
           deps.logger.warn({ kind: "websub", hub: config.websub.hub, feed: ping }, "WebSub hub ping failed");
