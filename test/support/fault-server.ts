@@ -42,6 +42,8 @@ export class FaultServer {
   origin = "";
   /** Faults served, by kind (a request answered normally counts as "pass"). */
   readonly served = new Map<string, number>();
+  /** Every response passed through from the upstream: when (wall clock, ms), what, and its ETag. */
+  readonly log: { at: number; path: string; status: number; etag: string | null }[] = [];
   readonly #upstream: string;
   readonly #faults = new Map<FaultTarget, Fault>();
   readonly #timers = new Set<NodeJS.Timeout>();
@@ -94,7 +96,7 @@ export class FaultServer {
     const url = new URL(req.url ?? "/", this.origin);
     const fault = this.#faultFor(url.pathname);
     this.served.set(fault?.kind ?? "pass", (this.served.get(fault?.kind ?? "pass") ?? 0) + 1);
-    if (!fault) return this.#proxy(req, res);
+    if (!fault) return this.#proxy(req, res, url);
     switch (fault.kind) {
       case "hang":
         return;
@@ -167,7 +169,7 @@ export class FaultServer {
   }
 
   /** Passes the request to the upstream, rewriting its origin to ours in text bodies. */
-  #proxy(req: IncomingMessage, res: ServerResponse): void {
+  #proxy(req: IncomingMessage, res: ServerResponse, url: URL): void {
     const headers = { ...req.headers, host: new URL(this.#upstream).host };
     const upstream = httpRequest(
       `${this.#upstream}${req.url ?? "/"}`,
@@ -188,6 +190,8 @@ export class FaultServer {
           }
           res.writeHead(up.statusCode ?? 502, out);
           res.end(body);
+          const status = up.statusCode ?? 502;
+          this.log.push({ at: Date.now(), path: url.pathname, status, etag: out.etag ?? null });
         });
       },
     );
