@@ -26,3 +26,6 @@ const code = await runCli(process.argv.slice(2), {
 });
 // `watch` and `serve` resolve only when they shut down, so exiting here never cuts them short.
 process.exitCode = code;
+// Under a supervisor (pm2 fork mode) the IPC channel used for process.send('ready') keeps the event loop
+// alive forever: close it, or pm2 waits its whole kill_timeout and then SIGKILLs a process that had finished.
+if (process.connected) process.disconnect();
