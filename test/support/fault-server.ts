@@ -15,6 +15,8 @@ import { gzipSync } from "node:zlib";
  */
 
 export type Fault =
+  /** Answers normally (through the upstream), but only after `delayMs`. */
+  | { kind: "slow"; delayMs: number }
   /** Accepts the request and never answers. */
   | { kind: "hang" }
   /** Sends headers, then one byte every `intervalMs`, forever. */
@@ -62,7 +64,7 @@ export class FaultServer {
   }
 
   async stop(): Promise<void> {
-    for (const t of this.#timers) clearInterval(t);
+    for (const t of this.#timers) clearTimeout(t);
     this.#server.closeAllConnections();
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
   }
@@ -98,6 +100,14 @@ export class FaultServer {
     this.served.set(fault?.kind ?? "pass", (this.served.get(fault?.kind ?? "pass") ?? 0) + 1);
     if (!fault) return this.#proxy(req, res, url);
     switch (fault.kind) {
+      case "slow": {
+        const timer = setTimeout(() => {
+          this.#timers.delete(timer);
+          this.#proxy(req, res, url);
+        }, fault.delayMs);
+        this.#timers.add(timer);
+        return;
+      }
       case "hang":
         return;
       case "trickle": {
