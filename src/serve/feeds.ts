@@ -1,65 +1,54 @@
-import fastifyStatic from "@fastify/static";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import type { Clock } from "../clock.js";
-import { CompressedFeeds, negotiateEncoding } from "./feed-encodings.js";
-import { encodedTag, FeedFiles, feedRelativePath, isNotModified } from "./feed-files.js";
+import { FeedCache, type FeedVersion } from "./feed-cache.js";
+import { negotiateEncodingCached } from "./feed-encodings.js";
+import { feedRelativePath, isNotModified } from "./feed-files.js";
 
 const PREFIX = "/feeds/";
 
 /**
- * `/feeds/<path>`: the publisher's files. @fastify/static streams the bytes; this route adds what feed
- * readers rely on and `send` does not give: the feed media types, a strong content-based ETag answered with
- * 304 before any file is opened, and compressed copies made once per file version (see CompressedFeeds).
+ * `/feeds/<path>`: the publisher's files, served from memory (see FeedCache): the feed media types, a strong
+ * content-based ETag and Last-Modified, 304 before any body work, and brotli/gzip copies made once per file
+ * version. A request does a Map lookup, picks prepared headers and sends a Buffer with its Content-Length.
  */
-export async function feedRoutes(app: FastifyInstance, feedsDir: string, clock: Clock): Promise<void> {
-  const files = new FeedFiles(feedsDir, clock);
-  const compressed = new CompressedFeeds();
-  await app.register(fastifyStatic, {
-    root: feedsDir,
-    serve: false,
-    // Validators and types are set below; send's own would be a weak ETag and application/json.
-    etag: false,
-    lastModified: false,
-    cacheControl: false,
-    contentType: false,
-    acceptRanges: false,
-    dotfiles: "deny",
-    index: false,
-  });
+export function feedRoutes(app: FastifyInstance, feedsDir: string, clock: Clock): FeedCache {
+  const cache = new FeedCache(feedsDir, clock);
 
   app.route({
     method: "GET",
     url: `${PREFIX}*`,
-    // Encoding is chosen here, from cached copies; @fastify/compress would recompress every response.
+    // Encodings come from the cache; @fastify/compress would recompress every response. GETs have no body.
     compress: false,
-    handler: async (request, reply) => {
-      const rawPath = (request.raw.url ?? "").split("?")[0] ?? "";
-      const relative = feedRelativePath(rawPath.slice(PREFIX.length));
-      const file = relative === null ? null : await files.lookup(relative);
-      if (relative === null || file === null) return reply.callNotFound();
-      let encoding = negotiateEncoding(request.headers["accept-encoding"]);
-      reply.headers({
-        "last-modified": file.lastModified.toUTCString(),
-        "cache-control": "public, max-age=60",
-        "access-control-allow-origin": "*",
-        "cross-origin-resource-policy": "cross-origin",
-        vary: "accept-encoding",
-      });
-      if (isNotModified(request.headers, file)) {
-        return reply.code(304).header("etag", encodedTag(file.etag, encoding)).send();
+    decompress: false,
+    handler: (request, reply) => {
+      const url = request.raw.url ?? "";
+      const query = url.indexOf("?");
+      const relative = feedRelativePath(url.slice(PREFIX.length, query === -1 ? undefined : query));
+      if (relative === null) return reply.callNotFound();
+      const found = cache.lookup(relative);
+      if (found instanceof Promise) {
+        return found.then((version) => respond(request.headers, reply, version));
       }
-      reply.type(file.mediaType);
-      if (encoding !== null) {
-        const bytes = await compressed.get(file.absolutePath, file.etag, encoding).catch(() => null);
-        if (bytes !== null) {
-          return reply
-            .headers({ etag: encodedTag(file.etag, encoding), "content-encoding": encoding })
-            .send(bytes);
-        }
-        encoding = null;
-      }
-      reply.header("etag", file.etag);
-      return reply.sendFile(relative, feedsDir);
+      return respond(request.headers, reply, found);
     },
   });
+  return cache;
+}
+
+type RequestHeaders = {
+  "accept-encoding"?: string | undefined;
+  "if-none-match"?: string | undefined;
+  "if-modified-since"?: string | undefined;
+};
+
+function respond(headers: RequestHeaders, reply: FastifyReply, version: FeedVersion | null) {
+  if (version === null) return reply.callNotFound();
+  const encoding = negotiateEncodingCached(headers["accept-encoding"]);
+  if (isNotModified(headers, version)) return reply.code(304).headers(version.notModified(encoding)).send();
+  const representation = version.body(encoding);
+  // The first request for an encoding of a version waits while its copy is made.
+  if (representation instanceof Promise) {
+    return representation.then((made) => reply.headers(made.headers).send(made.body));
+  }
+  return reply.headers(representation.headers).send(representation.body);
 }

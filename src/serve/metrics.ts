@@ -16,6 +16,8 @@ export interface ServerMetrics {
   registry: Registry;
   httpRequests: Counter<"method" | "route" | "status">;
   httpDuration: Histogram<"route">;
+  /** Counts one response and observes its duration (the onResponse hook's whole work). */
+  recordRequest(method: string, route: string, statusCode: number, seconds: number): void;
 }
 
 /** A counter value from the worker's JSON: anything not a finite, non-negative number counts as zero. */
@@ -113,5 +115,26 @@ export function createMetrics(readWorkerMetrics: () => WorkerMetricsJson | null)
     registers: [registry],
   });
   collectDefaultMetrics({ register: registry, prefix: "revfeed_server_" });
-  return { registry, httpRequests, httpDuration };
+
+  // prom-client hashes the label object on every inc/observe; the label children are looked up once per
+  // label combination instead (a handful of routes, methods and statuses), which keeps the per-request cost
+  // of metrics to a Map lookup and two additions.
+  const counters = new Map<string, { inc(): void }>();
+  const timers = new Map<string, { observe(value: number): void }>();
+  const recordRequest = (method: string, route: string, statusCode: number, seconds: number) => {
+    const key = `${method} ${statusCode} ${route}`;
+    let counter = counters.get(key);
+    if (!counter) {
+      counter = httpRequests.labels({ method, route, status: String(statusCode) });
+      counters.set(key, counter);
+    }
+    counter.inc();
+    let timer = timers.get(route);
+    if (!timer) {
+      timer = httpDuration.labels({ route });
+      timers.set(route, timer);
+    }
+    timer.observe(seconds);
+  };
+  return { registry, httpRequests, httpDuration, recordRequest };
 }

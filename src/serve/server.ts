@@ -59,10 +59,14 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   const diff = deps.diff ?? defaultDiffEngine;
 
   addSecurityHeaders(app);
-  app.addHook("onResponse", async (request, reply) => {
-    const route = request.routeOptions.url ?? "unmatched";
-    metrics.httpRequests.inc({ method: request.method, route, status: String(reply.statusCode) });
-    metrics.httpDuration.observe({ route }, reply.elapsedTime / 1000);
+  app.addHook("onResponse", (request, reply, done) => {
+    metrics.recordRequest(
+      request.method,
+      request.routeOptions.url ?? "unmatched",
+      reply.statusCode,
+      reply.elapsedTime / 1000,
+    );
+    done();
   });
 
   // Errors: 400/404 from request checks with their reason; anything else is logged and answered 500
@@ -83,7 +87,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
 
   await app.register(fastifyCompress, { encodings: ["br", "gzip"], threshold: 1024 });
-  await feedRoutes(app, deps.config.feedsDir, deps.clock);
+  feedRoutes(app, deps.config.feedsDir, deps.clock);
   pageRoutes(app, { store: deps.store, config: deps.config, diff });
   apiRoutes(app, { store: deps.store, diff });
   opsRoutes(app, { store: deps.store, clock: deps.clock, config: deps.config, registry: metrics.registry });
