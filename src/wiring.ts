@@ -29,7 +29,13 @@ export function allowedHosts(sources: SourceConfig[]): Set<string> {
 /** Builds the worker from a configuration: store, stages, metrics, publisher. */
 export function createWatcher(
   config: LoadedConfig,
-  deps: { clock: Clock; logger: Logger; random?: () => number },
+  deps: {
+    clock: Clock;
+    logger: Logger;
+    random?: () => number;
+    /** Page-analysis worker threads (default: stages.ts defaultAnalysisWorkers; 0 = none). */
+    analysisWorkers?: number;
+  },
 ): Watcher {
   const store = Store.open(config.stateDir);
   const hosts = allowedHosts(config.sources);
@@ -38,6 +44,7 @@ export function createWatcher(
     clock: deps.clock,
     isAllowedHost,
     random: deps.random ?? Math.random,
+    analysisWorkers: deps.analysisWorkers,
   });
   const metrics = WorkerMetrics.parse(store.getMeta("worker_metrics"));
   const context: WatchContext = {

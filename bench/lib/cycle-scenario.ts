@@ -60,7 +60,14 @@ export async function runCycles(
     );
     say(`  N=${n}: bare loop ${ms(full.figures.wallMs)} full, ${ms(conditional.figures.wallMs)} conditional`);
 
-    await watch.call("init", { feedUrl: ns.feedUrl, n, concurrency, warmupFeedUrl: warmup.feedUrl });
+    const workers = process.env.BENCH_WORKERS;
+    await watch.call("init", {
+      feedUrl: ns.feedUrl,
+      n,
+      concurrency,
+      warmupFeedUrl: warmup.feedUrl,
+      analysisWorkers: workers === undefined ? undefined : Number(workers),
+    });
     const cycle = (p: { poll: boolean; recheckAll: boolean; advanceMinutes: number }) =>
       measure(() => watch.call<CycleFigures>("cycle", p));
     const first = await cycle({ poll: true, recheckAll: false, advanceMinutes: 0 });

@@ -19,6 +19,8 @@ export interface WatchInit {
   concurrency: number;
   /** A small namespace cycled once first (JIT, connections), as the baseline warms up too. */
   warmupFeedUrl?: string;
+  /** Page-analysis worker threads; undefined = the watcher's default. */
+  analysisWorkers?: number;
 }
 
 export interface CycleParams {
@@ -43,6 +45,7 @@ const dirs: string[] = [];
 let watcher: Watcher | null = null;
 let clock = new ManualClock("2025-10-24T10:40:00.000Z");
 let concurrency = 16;
+let analysisWorkers: number | undefined;
 
 function build(feedUrl: string, n: number): Watcher {
   const dir = mkdtempSync(path.join(os.tmpdir(), "revfeed-bench-watch-"));
@@ -54,7 +57,7 @@ function build(feedUrl: string, n: number): Watcher {
   );
   // Info-level JSON lines, written synchronously as in production, to /dev/null.
   const logger = createLogger("info", pino.destination({ dest: "/dev/null", sync: true }));
-  return createWatcher(config, { clock, logger, random: () => 0.5 });
+  return createWatcher(config, { clock, logger, random: () => 0.5, analysisWorkers });
 }
 
 async function cycle(p: CycleParams): Promise<CycleFigures> {
@@ -77,6 +80,7 @@ async function cycle(p: CycleParams): Promise<CycleFigures> {
 serveCommands({
   async init(p: WatchInit) {
     concurrency = p.concurrency;
+    analysisWorkers = p.analysisWorkers;
     if (p.warmupFeedUrl) {
       const warm = build(p.warmupFeedUrl, 10_000);
       const report = await warm.worker.runOnce({ poll: true, concurrency });

@@ -1,6 +1,7 @@
-import type { Database, Statement } from "better-sqlite3";
+import type { Database } from "better-sqlite3";
 import type { ArticleEvent, Revision } from "../model.js";
 import { type ArticleRow, type EventRow, type RevisionRow, toEvent, toRevision } from "./rows.js";
+import { cachedStatement } from "./statements.js";
 import { toWatched, type WatchedArticle } from "./store.js";
 
 /** Read queries behind feed publishing: which articles a feed's filters select, newest first. */
@@ -11,21 +12,7 @@ export interface FeedFilter {
   languages: string[];
 }
 
-/** Statements compiled once per connection: publishing runs these for hundreds of articles per cycle. */
-const statements = new WeakMap<Database, Map<string, Statement>>();
-function sql(db: Database, text: string): Statement {
-  let byText = statements.get(db);
-  if (!byText) {
-    byText = new Map();
-    statements.set(db, byText);
-  }
-  let stmt = byText.get(text);
-  if (!stmt) {
-    stmt = db.prepare(text);
-    byText.set(text, stmt);
-  }
-  return stmt;
-}
+const sql = cachedStatement;
 
 const FILTER_SQL = `
   (json_array_length(@tags) = 0 OR EXISTS (

@@ -1,7 +1,8 @@
 import type { SourceConfig } from "../config/schema.js";
-import { shrankSuspiciously } from "../extract/plausibility.js";
 import type { ArticleStatus, Revision } from "../model.js";
+import { latestRevisionHead, revisionHashes } from "../store/check-queries.js";
 import type { ArticleUpdate, CheckRecord, WatchedArticle } from "../store/store.js";
+import { analysePage, type PageInput } from "./analyse-page.js";
 import type { FailureInfo, WatchContext } from "./deps.js";
 import { planNextCheck, planRetry } from "./recheck-schedule.js";
 
@@ -28,7 +29,8 @@ export async function checkArticle(
 ): Promise<CheckOutcome> {
   const { store, clock, stages, config } = ctx;
   const log = ctx.logger.child({ source_id: source.id, article_id: article.id, url: article.url });
-  const latest = store.latestRevision(article.id);
+  // Hash and marker only: a 304 needs no stored text, so the paragraphs are read only for a changed page.
+  const latest = latestRevisionHead(store.db, article.id);
   // Without a stored revision a 304 would leave us with nothing: only ask conditionally when we have text.
   const page = await stages.fetch({
     url: article.url,
@@ -110,13 +112,26 @@ export async function checkArticle(
     return outcome("not_modified");
   }
 
-  const extracted = stages.extract(page.text, page.url, source);
-  const texts = extracted.ok ? extracted.article.paragraphs.map((p) => p.text) : [];
-  const implausible =
-    extracted.ok && latest ? implausiblyShort(latest, texts, config.watch.minLengthRatio) : null;
-  if (!extracted.ok || implausible) {
-    const message = extracted.ok ? (implausible as string) : extracted.message;
-    const reason = extracted.ok ? "too-short" : extracted.reason;
+  const stored = latest ? store.latestRevision(article.id) : null;
+  const input: PageInput = {
+    html: page.text,
+    url: page.url,
+    source,
+    articleLang: article.lang,
+    previous: stored
+      ? {
+          title: stored.title,
+          paragraphs: stored.paragraphs.map((p) => p.text),
+          developing: stored.developing,
+          hash: stored.hash,
+        }
+      : null,
+    knownHashes: stored ? revisionHashes(store.db, article.id) : [],
+    minLengthRatio: config.watch.minLengthRatio,
+  };
+  const analysis = stages.analyse ? await stages.analyse(input) : analysePage(stages, input);
+  if (analysis.kind === "failed") {
+    const { reason, message } = analysis;
     ctx.metrics.failure(`extract-${reason}`);
     const failures = article.consecutiveFailures + 1;
     log.warn({ kind: `extract-${reason}`, failures }, `extraction failed: ${message}`);
@@ -133,9 +148,7 @@ export async function checkArticle(
     return outcome("failed", null, { kind: `extract-${reason}`, transient: true, message });
   }
 
-  const found = extracted.article;
-  const hash = stages.hash(found.title, texts);
-  const developing = stages.detectMarker(texts);
+  const { developing } = analysis;
   const fetchState: ArticleUpdate = {
     etag: page.etag,
     lastModified: page.lastModified,
@@ -144,38 +157,26 @@ export async function checkArticle(
     lastError: null,
   };
 
-  if (latest && latest.hash === hash) {
+  if (analysis.kind === "same") {
     const plan = schedule(developing, article.finalChecksLeft, article.lastChangedAt);
     const status = restored.event ? statusOf(developing, latest, article.status) : undefined;
     record({ ...restored, article: { ...fetchState, ...plan, status } });
     return outcome("unchanged");
   }
 
-  const earlier = latest ? store.findRevisionByHash(article.id, hash) : null;
-  const change = stages.summarizeChange(
-    latest
-      ? {
-          title: latest.title,
-          paragraphs: latest.paragraphs.map((p) => p.text),
-          developing: latest.developing,
-        }
-      : null,
-    { title: found.title, paragraphs: texts, developing },
-    earlier?.seq ?? null,
-  );
-  const tags = stages.tag([found.title, ...texts].join("\n\n"), found.lang ?? article.lang);
+  const { found, hash, revertOf, change, tags } = analysis;
   const becameFinal = latest?.developing === true && !developing;
   const finalChecksLeft = becameFinal ? config.watch.finalChecks : developing ? 0 : article.finalChecksLeft;
   const plan = schedule(developing, finalChecksLeft, nowIso);
-  const stored = record({
+  const added = record({
     revision: {
       observedAt: nowIso,
       title: found.title,
       paragraphs: found.paragraphs,
       hash,
       developing,
-      event: earlier ? "revert" : null,
-      revertOf: earlier?.seq ?? null,
+      event: revertOf !== null ? "revert" : null,
+      revertOf,
       ...change,
       tags,
       httpStatus: page.status,
@@ -194,24 +195,20 @@ export async function checkArticle(
       lastChangedAt: nowIso,
     },
   });
-  if (stored) {
+  if (added) {
     ctx.metrics.revision();
-    log.info({ seq: stored.seq, labels: stored.labels, developing }, "new revision");
+    log.info({ seq: added.seq, labels: added.labels, developing }, "new revision");
   }
-  return outcome(stored ? "changed" : "unchanged", stored);
+  return outcome(added ? "changed" : "unchanged", added);
 }
 
 /** developing while the marker is there; final once it went away (or was final before); else watching. */
-function statusOf(developing: boolean, latest: Revision | null, current: ArticleStatus): ArticleStatus {
+function statusOf(
+  developing: boolean,
+  latest: { developing: boolean } | null,
+  current: ArticleStatus,
+): ArticleStatus {
   if (developing) return "developing";
   if (latest?.developing || current === "final") return "final";
   return "watching";
-}
-
-/** A body far shorter than the stored one is more likely a broken page than a real edit. */
-function implausiblyShort(latest: Revision, paragraphs: string[], minRatio: number): string | null {
-  const before = latest.paragraphs.map((p) => p.text);
-  if (!shrankSuspiciously(before, paragraphs, minRatio)) return null;
-  const chars = (ps: string[]) => ps.reduce((n, p) => n + p.length, 0);
-  return `body shrank from ${chars(before)} to ${chars(paragraphs)} characters (below ${Math.round(minRatio * 100)} % of the previous revision)`;
 }

@@ -3,6 +3,7 @@ import type { SourceConfig, WatchConfig } from "../config/schema.js";
 import type { Logger } from "../log.js";
 import type { ChangeLabel, ExtractedArticle, FeedItem, TagResult } from "../model.js";
 import type { Store } from "../store/store.js";
+import type { PageAnalysis, PageInput } from "./analyse-page.js";
 import type { WorkerMetrics } from "./metrics.js";
 
 /**
@@ -60,6 +61,11 @@ export interface WatchStages {
   summarizeChange(before: RevisionText | null, after: RevisionText, revertOf: number | null): ChangeSummary;
   tag(text: string, lang: string | null): TagResult[];
   backoffMs(consecutiveFailures: number, retryAfterMs: number | undefined): number;
+  /**
+   * All of extract → summarize → tag for one page off the calling thread (page-pool.ts). Optional: without
+   * it a check runs analysePage with the stages above, in the same thread, with the same result.
+   */
+  analyse?(input: PageInput): Promise<PageAnalysis>;
 }
 
 export interface WatchContext {

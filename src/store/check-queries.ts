@@ -1,0 +1,32 @@
+import type { Database } from "better-sqlite3";
+import { cachedStatement } from "./statements.js";
+
+/**
+ * Small reads behind a check. A check needs the latest revision's hash and marker before it fetches, and
+ * its full text only when the page came back changed (a 304 needs no text): reading and parsing the
+ * paragraphs of every watched article each cycle would cost more than the conditional request itself.
+ */
+
+const sql = cachedStatement;
+
+export interface RevisionHead {
+  seq: number;
+  hash: string;
+  developing: boolean;
+}
+
+export function latestRevisionHead(db: Database, articleId: number): RevisionHead | null {
+  const row = sql(
+    db,
+    "SELECT seq, hash, developing FROM revisions WHERE article_id = ? ORDER BY seq DESC LIMIT 1",
+  ).get(articleId) as { seq: number; hash: string; developing: number } | undefined;
+  return row ? { seq: row.seq, hash: row.hash, developing: row.developing === 1 } : null;
+}
+
+/** seq and hash of every revision of an article, oldest first. */
+export function revisionHashes(db: Database, articleId: number): { seq: number; hash: string }[] {
+  return sql(db, "SELECT seq, hash FROM revisions WHERE article_id = ? ORDER BY seq").all(articleId) as {
+    seq: number;
+    hash: string;
+  }[];
+}

@@ -1,0 +1,82 @@
+import type { SourceConfig } from "../config/schema.js";
+import { shrankSuspiciously } from "../extract/plausibility.js";
+import type { ExtractedArticle, TagResult } from "../model.js";
+import type { ChangeSummary, WatchStages } from "./deps.js";
+
+/**
+ * Everything a check does with a fetched page that needs no store: extract, refuse an implausibly short
+ * body, hash, find the marker and, when the text differs from the latest revision, summarize the change and
+ * tag it. Pure and self-contained (plain data in, plain data out), so it can run on a worker thread
+ * (page-pool.ts) while the main thread keeps fetching.
+ */
+
+export type AnalysisStages = Pick<
+  WatchStages,
+  "extract" | "hash" | "detectMarker" | "summarizeChange" | "tag"
+>;
+
+export interface PreviousText {
+  title: string;
+  paragraphs: string[];
+  developing: boolean;
+  hash: string;
+}
+
+export interface PageInput {
+  html: string;
+  url: string;
+  source: SourceConfig;
+  /** The article's stored language, used for tagging when the page does not say. */
+  articleLang: string | null;
+  /** The latest stored revision, or null for an article never captured. */
+  previous: PreviousText | null;
+  /** seq and hash of every stored revision, oldest first: a text seen before is a revert to it. */
+  knownHashes: { seq: number; hash: string }[];
+  minLengthRatio: number;
+}
+
+export type PageAnalysis =
+  | { kind: "failed"; reason: string; message: string }
+  | { kind: "same"; hash: string; developing: boolean }
+  | {
+      kind: "changed";
+      found: ExtractedArticle;
+      hash: string;
+      developing: boolean;
+      /** The earlier revision this text returns to, if any. */
+      revertOf: number | null;
+      change: ChangeSummary;
+      tags: TagResult[];
+    };
+
+export function analysePage(stages: AnalysisStages, input: PageInput): PageAnalysis {
+  const extracted = stages.extract(input.html, input.url, input.source);
+  if (!extracted.ok) return { kind: "failed", reason: extracted.reason, message: extracted.message };
+  const found = extracted.article;
+  const texts = found.paragraphs.map((p) => p.text);
+  const previous = input.previous;
+  const implausible = previous ? implausiblyShort(previous.paragraphs, texts, input.minLengthRatio) : null;
+  if (implausible) return { kind: "failed", reason: "too-short", message: implausible };
+
+  const hash = stages.hash(found.title, texts);
+  const developing = stages.detectMarker(texts);
+  if (previous && previous.hash === hash) return { kind: "same", hash, developing };
+
+  const revertOf = previous ? (input.knownHashes.find((h) => h.hash === hash)?.seq ?? null) : null;
+  const change = stages.summarizeChange(
+    previous
+      ? { title: previous.title, paragraphs: previous.paragraphs, developing: previous.developing }
+      : null,
+    { title: found.title, paragraphs: texts, developing },
+    revertOf,
+  );
+  const tags = stages.tag([found.title, ...texts].join("\n\n"), found.lang ?? input.articleLang);
+  return { kind: "changed", found, hash, developing, revertOf, change, tags };
+}
+
+/** A body far shorter than the stored one is more likely a broken page than a real edit. */
+function implausiblyShort(before: string[], after: string[], minRatio: number): string | null {
+  if (!shrankSuspiciously(before, after, minRatio)) return null;
+  const chars = (ps: string[]) => ps.reduce((n, p) => n + p.length, 0);
+  return `body shrank from ${chars(before)} to ${chars(after)} characters (below ${Math.round(minRatio * 100)} % of the previous revision)`;
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { parseConfig } from "../../src/config/load.js";
+import type { SourceConfig } from "../../src/config/schema.js";
+import { createAnalysisStages } from "../../src/stages.js";
+import { analysePage, type PageInput } from "../../src/watch/analyse-page.js";
+import { createPagePool } from "../../src/watch/page-pool.js";
+
+const config = parseConfig("sources: []", "/nowhere/revfeed.config.yaml", "/nowhere");
+const source: SourceConfig = {
+  id: "trend-ru",
+  url: "https://ru.trend.az/feeds/index.rss",
+  profile: "trend",
+  lang: "ru",
+  aliases: [],
+  enabled: true,
+};
+
+function page(paragraphs: string[]): string {
+  return `<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>Министры ОТГ - Trend</title></head>
+<body><div class="article"><div class="top-part"><h1>В Баку прошло заседание министров ОТГ</h1></div>
+<div class="article-content">${paragraphs.map((p) => `<p>${p}</p>`).join("\n")}</div></div>
+<div class="most-read"><ul><li>Курс маната</li></ul></div></body></html>`;
+}
+
+const first = [
+  "БАКУ/Trend/ - В Баку прошло второе заседание министров Организации тюркских государств (ОТГ).",
+  "Стороны обсудили транспортный коридор и цифровую повестку на ближайшие годы.",
+  "Новость обновляется",
+];
+const second = [...first.slice(0, 2), "Министры подписали итоговое заявление по итогам встречи в столице."];
+
+function input(paragraphs: string[], previous: PageInput["previous"], knownHashes: PageInput["knownHashes"]) {
+  return {
+    html: page(paragraphs),
+    url: "https://ru.trend.az/business/4108303.html",
+    source,
+    articleLang: "ru",
+    previous,
+    knownHashes,
+    minLengthRatio: 0.35,
+  } satisfies PageInput;
+}
+
+describe("page analysis on worker threads", () => {
+  const stages = createAnalysisStages(config);
+
+  it("gives what the same analysis gives in the calling thread: new page, edit, revert, broken page", async () => {
+    const pool = createPagePool(config, 1, stages, 0);
+    try {
+      const fresh = input(first, null, []);
+      const viaWorker = await pool.analyse(fresh);
+      expect(viaWorker).toEqual(analysePage(stages, fresh));
+      expect(viaWorker.kind).toBe("changed");
+      if (viaWorker.kind !== "changed") return;
+      expect(viaWorker.developing).toBe(true);
+      expect(viaWorker.tags.map((t) => t.tag)).toContain("ots");
+
+      const previous = {
+        title: viaWorker.found.title,
+        paragraphs: first,
+        developing: true,
+        hash: viaWorker.hash,
+      };
+      const edit = input(second, previous, [{ seq: 1, hash: viaWorker.hash }]);
+      const edited = await pool.analyse(edit);
+      expect(edited).toEqual(analysePage(stages, edit));
+      expect(edited.kind === "changed" && edited.change.labels).toContain("marker-removed");
+
+      const back = input(first, { ...previous, paragraphs: second, developing: false, hash: "h2" }, [
+        { seq: 1, hash: viaWorker.hash },
+        { seq: 2, hash: "h2" },
+      ]);
+      const reverted = await pool.analyse(back);
+      expect(reverted.kind === "changed" && reverted.revertOf).toBe(1);
+
+      const broken = input(["Коротко."], previous, []);
+      expect(await pool.analyse(broken)).toEqual(analysePage(stages, broken));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("analyses in the calling thread before the first worker is worth starting, and after close", async () => {
+    let calls = 0;
+    const counting = {
+      ...stages,
+      hash: (t: string, p: string[]) => {
+        calls++;
+        return stages.hash(t, p);
+      },
+    };
+    const pool = createPagePool(config, 1, counting, 1);
+    await pool.analyse(input(first, null, []));
+    expect(calls).toBe(1);
+    await pool.analyse(input(first, null, []));
+    expect(calls).toBe(1);
+    await pool.close();
+    await pool.analyse(input(first, null, []));
+    expect(calls).toBe(2);
+  });
+});
