@@ -37,6 +37,12 @@ export interface PrefixBucket {
  * which is much cheaper than slicing a string at every word start.
  */
 export interface Scanner {
+  /**
+   * A quick filter in front of the maps: 1 at `pairHash` of every two characters a pattern is filed
+   * under, and at `firstHash` of every single first character. Most word starts fit no pattern, and
+   * one typed-array read turns them away without a Map lookup.
+   */
+  maybe: Uint8Array;
   byTwo: Map<number, PrefixBucket>;
   byOne: Map<number, Alternative[]>;
   /** Patterns whose first characters cannot be told: tried at every word start. */
@@ -45,6 +51,16 @@ export interface Scanner {
 
 export function pairKey(text: string, i: number): number {
   return text.charCodeAt(i) * 65536 + text.charCodeAt(i + 1);
+}
+
+/** Index into `Scanner.maybe` for the two characters `c0`, `c1` (collisions only cost a lookup). */
+export function pairHash(c0: number, c1: number): number {
+  return ((c0 << 6) ^ c1) & 0xffff;
+}
+
+/** Index into `Scanner.maybe` for patterns filed under their first character only. */
+export function firstHash(c0: number): number {
+  return pairHash(c0, 0xffff);
 }
 
 export interface CompiledRule {
@@ -104,7 +120,12 @@ class ScannerBuilder {
 
   build(): Scanner | null {
     if (this.bySource.size === 0) return null;
-    const scanner: Scanner = { byTwo: new Map(), byOne: new Map(), anywhere: [] };
+    const scanner: Scanner = {
+      maybe: new Uint8Array(0x10000),
+      byTwo: new Map(),
+      byOne: new Map(),
+      anywhere: [],
+    };
     for (const [src, owners] of this.bySource) {
       const alt: Alternative = { sticky: new RegExp(`(?:${src})${AFTER}`, "uy"), owners };
       const three = prefixes(src, 3);
@@ -115,6 +136,9 @@ class ScannerBuilder {
       else if (one !== null) for (const k of one) file(scanner.byOne, k.charCodeAt(0), alt);
       else scanner.anywhere.push(alt);
     }
+    if (scanner.anywhere.length > 0) scanner.maybe.fill(1);
+    for (const key of scanner.byTwo.keys()) scanner.maybe[pairHash(Math.floor(key / 65536), key % 65536)] = 1;
+    for (const c0 of scanner.byOne.keys()) scanner.maybe[firstHash(c0)] = 1;
     return scanner;
   }
 }

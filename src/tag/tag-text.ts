@@ -8,30 +8,42 @@ import {
   type Alternative,
   type CompiledRule,
   type CompiledTagger,
+  firstHash as importedFirstHash,
+  pairHash as importedPairHash,
+  pairKey as importedPairKey,
   type PatternRole,
-  pairKey,
   type Scanner,
 } from "./compile.js";
 import { normalizeForTagging } from "./normalize.js";
+
+// Local bindings: under tsx an imported function is read through a getter at every call, which
+// in the scan loop cost as much as the scan itself.
+const firstHash = importedFirstHash;
+const pairHash = importedPairHash;
+const pairKey = importedPairKey;
 
 /** A pattern match in normalised coordinates. */
 interface Hit {
   start: number;
   end: number;
-  /** The matched text as it stands in the cased (not folded) normalised text. */
-  key: string;
 }
 
 type HitsByRule = Map<number, Record<PatternRole, Hit[]>>;
 
-function record(byRule: HitsByRule, rule: number, role: PatternRole, hit: Hit): void {
+function record(byRule: HitsByRule, rule: number, role: PatternRole, start: number, end: number): void {
   let roles = byRule.get(rule);
   if (roles === undefined) {
     roles = { name: [], abbreviation: [], support: [], guard: [] };
     byRule.set(rule, roles);
   }
   const list = roles[role];
-  if (!list.some((h) => h.start === hit.start && h.end === hit.end)) list.push(hit);
+  // Hits arrive in order of start, so an equal hit can only be among the last ones.
+  for (let k = list.length - 1; k >= 0; k--) {
+    const h = list[k] as Hit;
+    if (h.start !== start) break;
+    if (h.end === end) return;
+  }
+  list.push({ start, end });
 }
 
 const WORD = /[\p{L}\p{N}]/u;
@@ -46,31 +58,28 @@ function wordTable(): Uint8Array {
   return wordUnits;
 }
 
-function tryAt(
-  alts: Alternative[] | undefined,
-  text: string,
-  cased: string,
-  p: number,
-  byRule: HitsByRule,
-): void {
+function tryAt(alts: Alternative[] | undefined, text: string, p: number, byRule: HitsByRule): void {
   if (alts === undefined) return;
   for (const alt of alts) {
     alt.sticky.lastIndex = p;
-    const m = alt.sticky.exec(text);
-    if (m === null) continue;
-    const end = p + m[0].length;
-    for (const o of alt.owners) record(byRule, o.rule, o.role, { start: p, end, key: cased.slice(p, end) });
+    // test() leaves lastIndex at the end of a sticky match and allocates no match array.
+    if (!alt.sticky.test(text)) continue;
+    const end = alt.sticky.lastIndex;
+    for (const o of alt.owners) record(byRule, o.rule, o.role, p, end);
   }
 }
 
-function tryScanner(scanner: Scanner, text: string, cased: string, p: number, byRule: HitsByRule): void {
-  const b = scanner.byTwo.get(pairKey(text, p));
+function tryScanner(scanner: Scanner, text: string, p: number, byRule: HitsByRule): void {
+  const c0 = text.charCodeAt(p);
+  const pair = scanner.maybe[pairHash(c0, text.charCodeAt(p + 1))] === 1;
+  if (!pair && scanner.maybe[firstHash(c0)] !== 1) return;
+  const b = pair ? scanner.byTwo.get(pairKey(text, p)) : undefined;
   if (b !== undefined) {
-    tryAt(b.third.get(text.charCodeAt(p + 2)), text, cased, p, byRule);
-    if (b.any.length > 0) tryAt(b.any, text, cased, p, byRule);
+    tryAt(b.third.get(text.charCodeAt(p + 2)), text, p, byRule);
+    if (b.any.length > 0) tryAt(b.any, text, p, byRule);
   }
-  if (scanner.byOne.size > 0) tryAt(scanner.byOne.get(text.charCodeAt(p)), text, cased, p, byRule);
-  if (scanner.anywhere.length > 0) tryAt(scanner.anywhere, text, cased, p, byRule);
+  if (scanner.byOne.size > 0) tryAt(scanner.byOne.get(c0), text, p, byRule);
+  if (scanner.anywhere.length > 0) tryAt(scanner.anywhere, text, p, byRule);
 }
 
 /**
@@ -87,8 +96,8 @@ function scan(tagger: CompiledTagger, folded: string, cased: string, byRule: Hit
     before =
       code >= 0xdc00 && code <= 0xdfff ? (WORD.test(folded.slice(p - 1, p + 1)) ? 1 : 0) : (words[code] ?? 0);
     if (previous === 1) continue;
-    if (tagger.folded !== null) tryScanner(tagger.folded, folded, cased, p, byRule);
-    if (tagger.cased !== null) tryScanner(tagger.cased, cased, cased, p, byRule);
+    if (tagger.folded !== null) tryScanner(tagger.folded, folded, p, byRule);
+    if (tagger.cased !== null) tryScanner(tagger.cased, cased, p, byRule);
   }
 }
 
@@ -102,17 +111,20 @@ interface Fired {
   evidence: { rule: string; hit: Hit }[];
 }
 
-/** Drops weak matches with a guard match nearby (and, with wholeText, every equal match). */
-function unguarded(rule: CompiledRule, hits: Hit[], guardHits: Hit[]): Hit[] {
+/**
+ * Drops weak matches with a guard match nearby (and, with wholeText, every match equal to one of
+ * those in the cased normalised text).
+ */
+function unguarded(rule: CompiledRule, hits: Hit[], guardHits: Hit[], cased: string): Hit[] {
   const guards = rule.rule.guards;
   if (guards === undefined || guardHits.length === 0) return hits;
   const cancelled = new Set<string>();
   const kept = hits.filter((h) => {
     if (!guardHits.some((g) => distance(h, g) <= guards.within)) return true;
-    cancelled.add(h.key);
+    cancelled.add(cased.slice(h.start, h.end));
     return false;
   });
-  return guards.wholeText ? kept.filter((h) => !cancelled.has(h.key)) : kept;
+  return guards.wholeText ? kept.filter((h) => !cancelled.has(cased.slice(h.start, h.end))) : kept;
 }
 
 /** The first supporting match near enough to one of the weak matches, or undefined. */
@@ -133,7 +145,7 @@ function findSupport(
   return hit === undefined ? undefined : { label: "pattern", hit };
 }
 
-function evaluate(tagger: CompiledTagger, byRule: HitsByRule): Map<string, Fired> {
+function evaluate(tagger: CompiledTagger, byRule: HitsByRule, cased: string): Map<string, Fired> {
   const fired = new Map<string, Fired>();
   tagger.rules.forEach((rule, index) => {
     const { rule: r, id } = rule;
@@ -141,7 +153,7 @@ function evaluate(tagger: CompiledTagger, byRule: HitsByRule): Map<string, Fired
     const hits = byRule.get(index);
     const names = hits?.name ?? [];
     const evidence: { rule: string; hit: Hit }[] = names.map((hit) => ({ rule: id, hit }));
-    const weak = unguarded(rule, hits?.abbreviation ?? [], hits?.guard ?? []);
+    const weak = unguarded(rule, hits?.abbreviation ?? [], hits?.guard ?? [], cased);
     if (names.length > 0) {
       for (const hit of weak) evidence.push({ rule: id, hit });
     } else if (weak.length > 0) {
@@ -183,7 +195,7 @@ export function tagText(tagger: CompiledTagger, text: string, opts: TagOptions =
   const norm = normalizeForTagging(text, opts.lang);
   const byRule: HitsByRule = new Map();
   scan(tagger, norm.folded, norm.cased, byRule);
-  const fired = evaluate(tagger, byRule);
+  const fired = evaluate(tagger, byRule, norm.cased);
   const results: TagResult[] = [];
   for (const tag of tagger.tagOrder) {
     const f = fired.get(tag);
