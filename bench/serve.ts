@@ -1,21 +1,23 @@
 /**
  * Serve benchmark (`npm run bench:serve`): a store of 10,000 generated articles, feeds written by the real
- * publisher, the server in a child process, and autocannon in this process (a second core) measuring
- *   - a feed request (200) as feed readers send it (Accept-Encoding: gzip, deflate, br), and, for
- *     information, one without Accept-Encoding (the whole uncompressed file),
+ * publisher, the server alone in a child process (pinned to CPU 0 when taskset and two cores are there),
+ * and wrk in another process (pinned to CPU 1) measuring, as feed readers send them:
  *   - a cached feed request (If-None-Match → 304),
- * and the median time to fetch a freshly rendered diff page, one request at a time.
- * Targets: ≥ 5,000 req/s for each feed request, < 20 ms median diff page. Prints figures and ratios to the
- * targets; asserts nothing (timings do not belong in tests).
+ *   - the full current-state feed (200, Accept-Encoding: gzip, deflate, br → brotli),
+ *   - a small per-article feed (200, brotli),
+ *   - for information, the full feed uncompressed;
+ * each alternated, round by round, with a bare node:http server replaying the very same responses (headers
+ * and bytes): the ceiling this machine allows at that moment. Then the median time of a diff page.
+ * Targets: ≥ 5,000 req/s for each feed request, < 20 ms median diff page. Prints figures, ratios to the
+ * targets and to the ceiling, and the size of the feeds; asserts nothing (timings do not belong in tests).
+ * Env: BENCH_ROOT (keep the store between runs), BENCH_DURATION_S (per run, 5), BENCH_ROUNDS (3),
+ * BENCH_CONNECTIONS (32).
  */
-import { type ChildProcess, fork } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer as createHttpServer } from "node:http";
-import { createRequire } from "node:module";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { request } from "undici";
 import { ManualClock, systemClock } from "../src/clock.js";
 import { type LoadedConfig, parseConfig } from "../src/config/load.js";
 import { createLogger } from "../src/log.js";
@@ -23,29 +25,24 @@ import type { Paragraph } from "../src/model.js";
 import { startServer } from "../src/serve/server.js";
 import { Store } from "../src/store/store.js";
 import { createPublisher } from "../src/watch/publisher.js";
-
-interface AutocannonResult {
-  requests: { average: number };
-  latency: { p50: number; p99: number };
-  "2xx": number;
-  "3xx": number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-}
-const autocannon = createRequire(import.meta.url)("autocannon") as (options: {
-  url: string;
-  connections: number;
-  pipelining?: number;
-  duration: number;
-  headers?: Record<string, string>;
-}) => Promise<AutocannonResult>;
+import {
+  answerCpuQueries,
+  bareServerChild,
+  cpuOf,
+  loadTool,
+  pinning,
+  type RecordedResponse,
+  recordable,
+  startUrlChild,
+} from "./lib/serve-load.js";
 
 const ARTICLES = 10_000;
 const FEED_TARGET_RPS = 5_000;
 const DIFF_TARGET_MS = 20;
 const DIFF_SAMPLES = 300;
-const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 
 const SELF = fileURLToPath(import.meta.url);
 const WORDS = (
@@ -160,25 +157,7 @@ async function child(root: string): Promise<void> {
     { host: "127.0.0.1", port: 0 },
   );
   process.send?.({ url });
-}
-
-/** A bare node:http server answering 304 at once: the ceiling this machine and load tool allow right now. */
-function baselineChild(): void {
-  const server = createHttpServer((_req, res) => {
-    res.writeHead(304, { etag: '"baseline"' });
-    res.end();
-  });
-  server.listen(0, "127.0.0.1", () => {
-    process.send?.({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
-  });
-}
-
-function startChild(args: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = fork(SELF, args, { execArgv: ["--import", "tsx"], stdio: "inherit" });
-  return new Promise((resolve, reject) => {
-    child.once("message", (m) => resolve({ child, url: (m as { url: string }).url }));
-    child.once("exit", (code) => reject(new Error(`bench: child ${args[0]} exited early with code ${code}`)));
-  });
+  answerCpuQueries();
 }
 
 function median(values: number[]): number {
@@ -186,75 +165,149 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
+/** Builds (or, with BENCH_ROOT, reuses) the store and the published feeds; returns articles with diffs. */
+async function prepare(root: string, cfg: LoadedConfig, keep: boolean): Promise<number[]> {
+  if (keep && existsSync(path.join(root, "ids.json"))) {
+    console.log(`store and feeds: reused from ${root}`);
+    return JSON.parse(readFileSync(path.join(root, "ids.json"), "utf8")) as number[];
+  }
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  let t = performance.now();
+  const { diffIds } = buildStore(cfg);
+  console.log(`store: ${ARTICLES} articles in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  t = performance.now();
+  const writer = Store.open(cfg.stateDir);
+  const publisher = createPublisher(cfg, {
+    store: writer,
+    clock: new ManualClock("2025-11-01T00:00:00Z"),
+    logger: createLogger("warn"),
+  });
+  const written = (await publisher?.publish([])) ?? [];
+  writer.close();
+  writeFileSync(path.join(root, "ids.json"), JSON.stringify(diffIds));
+  console.log(`feeds: ${written.length} files in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  return diffIds;
+}
+
+/** Bytes per feed and per entry of the files the publisher wrote (what a reader downloads on a 200). */
+function printFeedSizes(feedsDir: string, wire: Map<string, { br: number; gzip: number }>): void {
+  console.log("\nfeed sizes (publisher output, default limit):");
+  console.log(
+    `${"file".padEnd(22)} ${"bytes".padStart(10)} ${"entries".padStart(8)} ${"B/entry".padStart(8)} ${"br".padStart(9)} ${"gzip".padStart(9)}`,
+  );
+  for (const name of readdirSync(feedsDir)
+    .filter((f) => /\.(atom|rss|json)$/.test(f))
+    .sort()) {
+    const text = readFileSync(path.join(feedsDir, name), "utf8");
+    const bytes = Buffer.byteLength(text);
+    const entries = name.endsWith(".json")
+      ? ((JSON.parse(text) as { items?: unknown[] }).items?.length ?? 0)
+      : (text.match(name.endsWith(".rss") ? /<item\b/g : /<entry\b/g) ?? []).length;
+    const w = wire.get(name);
+    console.log(
+      `${name.padEnd(22)} ${String(bytes).padStart(10)} ${String(entries).padStart(8)} ${String(Math.round(bytes / Math.max(entries, 1))).padStart(8)} ${String(w?.br ?? "").padStart(9)} ${String(w?.gzip ?? "").padStart(9)}`,
+    );
+  }
+}
+
+interface Scenario {
+  name: string;
+  /** Path on the real server. */
+  path: string;
+  headers: Record<string, string>;
+  target: boolean;
+}
+
+/** Fetches one scenario from the real server: checks its status and records it for the bare server. */
+async function record(
+  base: string,
+  s: Scenario,
+  bareId: string,
+  expected: number,
+): Promise<RecordedResponse> {
+  // undici's request, not fetch: the bytes as sent, not decompressed.
+  const res = await request(base + s.path, { headers: s.headers });
+  const body = Buffer.from(await res.body.arrayBuffer());
+  if (res.statusCode !== expected) {
+    throw new Error(`bench: ${s.path} answered ${res.statusCode}, expected ${expected}`);
+  }
+  return {
+    path: `/${bareId}`,
+    status: res.statusCode,
+    headers: recordable(res.headers),
+    bodyBase64: body.toString("base64"),
+  };
+}
+
 async function parent(): Promise<void> {
   // BENCH_ROOT keeps the generated store and feeds between runs (to iterate on the server alone).
   const keep = process.env.BENCH_ROOT;
   const root = keep ?? path.join(os.tmpdir(), `revfeed-bench-serve-${process.pid}`);
   const cfg = config(root);
-  let diffIds: number[];
-  if (keep && existsSync(path.join(root, "ids.json"))) {
-    diffIds = JSON.parse(readFileSync(path.join(root, "ids.json"), "utf8")) as number[];
-    console.log(`store and feeds: reused from ${root}`);
-  } else {
-    rmSync(root, { recursive: true, force: true });
-    mkdirSync(root, { recursive: true });
-    let t = performance.now();
-    diffIds = buildStore(cfg).diffIds;
-    console.log(`store: ${ARTICLES} articles in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    t = performance.now();
-    const writer = Store.open(cfg.stateDir);
-    const publisher = createPublisher(cfg, {
-      store: writer,
-      clock: new ManualClock("2025-11-01T00:00:00Z"),
-      logger: createLogger("warn"),
-    });
-    const written = (await publisher?.publish([])) ?? [];
-    writer.close();
-    writeFileSync(path.join(root, "ids.json"), JSON.stringify(diffIds));
-    console.log(`feeds: ${written.length} files in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  }
-
-  const baseline = await startChild(["--baseline"]);
-  const ceiling = await autocannon({ url: baseline.url, connections: 50, duration: DURATION_S });
-  baseline.child.kill("SIGTERM");
-
-  const { child: server, url } = await startChild(["--child", root]);
+  const diffIds = await prepare(root, cfg, keep !== undefined);
+  const pins = pinning();
+  const load = loadTool(CONNECTIONS, pins.load);
+  const node = [process.execPath, "--import", "tsx", SELF];
+  const server = await startUrlChild([...pins.server, ...node, "--child", root]);
+  let bare: Awaited<ReturnType<typeof startUrlChild>> | undefined;
   try {
-    const feedUrl = `${url}/feeds/ots.atom`;
-    const head = await fetch(feedUrl, { headers: { "accept-encoding": "identity" } });
-    const etag = head.headers.get("etag") ?? "";
-    const size = (await head.arrayBuffer()).byteLength;
-    console.log(`server: ${url} (child pid ${server.pid}); ${feedUrl}: ${size} bytes, ETag ${etag}`);
+    const { url } = server;
+    const reader = { "accept-encoding": "gzip, deflate, br" };
+    const articleFeed = `/feeds/articles/${readdirSync(path.join(cfg.feedsDir, "articles")).sort()[0]}`;
+    const probe = await fetch(`${url}/feeds/ots.atom`, { headers: { "accept-encoding": "identity" } });
+    const etag = probe.headers.get("etag") ?? "";
+    await probe.arrayBuffer();
+    const scenarios: (Scenario & { status: number })[] = [
+      {
+        name: "feed 304 (If-None-Match)",
+        path: "/feeds/ots.atom",
+        headers: { ...reader, "if-none-match": etag.replace(/"$/, '-br"') },
+        target: true,
+        status: 304,
+      },
+      {
+        name: "feed 200, br (ots.atom)",
+        path: "/feeds/ots.atom",
+        headers: reader,
+        target: true,
+        status: 200,
+      },
+      { name: "article feed 200, br", path: articleFeed, headers: reader, target: true, status: 200 },
+      { name: "feed 200, identity (info)", path: "/feeds/ots.atom", headers: {}, target: false, status: 200 },
+    ];
+    // The first request per encoding makes the compressed copy; recording also warms the server.
+    const recorded = await Promise.all(scenarios.map((s, i) => record(url, s, `s${i}`, s.status)));
+    bare = await startUrlChild([...pins.server, ...node, "--bare"], recorded);
+    const sizes = recorded.map((r) => Buffer.from(r.bodyBase64, "base64").length);
+    console.log(
+      `server ${url} (pid ${server.child.pid}), bare node:http ${bare.url} (pid ${bare.child.pid})`,
+    );
+    console.log(
+      `${pins.note}; load tool: ${load.name}; ${ROUNDS} rounds × ${DURATION_S} s per server and request`,
+    );
+    await load.run(`${url}${scenarios[0]?.path}`, scenarios[0]?.headers ?? {}, 2); // JIT warm-up
 
-    // Warm-up, then the two measured runs.
-    await autocannon({ url: feedUrl, connections: 20, duration: 2 });
-    const READER_ENCODINGS = { "accept-encoding": "gzip, deflate, br" };
-    const encodedProbe = await fetch(feedUrl, { headers: READER_ENCODINGS });
-    const encodedSize = Number(encodedProbe.headers.get("content-length"));
-    await encodedProbe.arrayBuffer();
-    const full = await autocannon({
-      url: feedUrl,
-      connections: 50,
-      duration: DURATION_S,
-      headers: READER_ENCODINGS,
-    });
-    const articleFeed = `${url}/feeds/articles/${readdirSync(path.join(cfg.feedsDir, "articles"))[0]}`;
-    const smallProbe = await fetch(articleFeed, { headers: READER_ENCODINGS });
-    const smallSize = Number(smallProbe.headers.get("content-length"));
-    await smallProbe.arrayBuffer();
-    const small = await autocannon({
-      url: articleFeed,
-      connections: 50,
-      duration: DURATION_S,
-      headers: READER_ENCODINGS,
-    });
-    const identity = await autocannon({ url: feedUrl, connections: 50, duration: DURATION_S });
-    const cached = await autocannon({
-      url: feedUrl,
-      connections: 50,
-      duration: DURATION_S,
-      headers: { "if-none-match": etag },
-    });
+    // Each run also notes the server's CPU time per response: unlike req/s, it does not depend on what
+    // else the machine is running, and 1e6 / (µs per response) is what one free core could serve.
+    const measure = async (
+      target: Awaited<typeof server>,
+      runUrl: string,
+      headers: Record<string, string>,
+    ) => {
+      const before = await cpuOf(target.child);
+      const result = await load.run(runUrl, headers, DURATION_S);
+      return { ...result, cpuUs: ((await cpuOf(target.child)) - before) / Math.max(result.requests, 1) };
+    };
+    type Measured = Awaited<ReturnType<typeof measure>>;
+    const results = scenarios.map(() => ({ ours: [] as Measured[], bare: [] as Measured[] }));
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [i, s] of scenarios.entries()) {
+        const slot = results[i] as (typeof results)[number];
+        slot.bare.push(await measure(bare, `${bare.url}/s${i}`, s.headers));
+        slot.ours.push(await measure(server, url + s.path, s.headers));
+      }
+    }
 
     const diffTimes: number[] = [];
     for (let i = 0; i < DIFF_SAMPLES; i++) {
@@ -267,47 +320,49 @@ async function parent(): Promise<void> {
     }
     const diffMedian = median(diffTimes.slice(20));
 
-    const row = (name: string, value: string, ratio: string) =>
-      console.log(`${name.padEnd(34)} ${value.padStart(14)}   ${ratio}`);
+    const fmt = (n: number) => String(Math.round(n)).padStart(7);
     console.log("");
-    row("measure", "figure", "ratio to target");
-    row(
-      `feed 200, br (${Math.round(encodedSize / 1024)} KB on the wire)`,
-      `${Math.round(full.requests.average)} req/s`,
-      `${(full.requests.average / FEED_TARGET_RPS).toFixed(2)}× of ≥${FEED_TARGET_RPS} (p50 ${full.latency.p50} ms, 2xx ${full["2xx"]}, errors ${full.errors + full.timeouts})`,
+    console.log(
+      `${"request".padEnd(27)} ${"bytes".padStart(8)} ${"req/s".padStart(7)} ${"bare".padStart(7)} ${"ratio".padStart(6)}  target  (median of rounds; p50 latency; errors)`,
     );
-    row(
-      `article feed 200, br (${(smallSize / 1024).toFixed(1)} KB)`,
-      `${Math.round(small.requests.average)} req/s`,
-      `${(small.requests.average / FEED_TARGET_RPS).toFixed(2)}× of ≥${FEED_TARGET_RPS} (p50 ${small.latency.p50} ms, 2xx ${small["2xx"]})`,
+    for (const [i, s] of scenarios.entries()) {
+      const { ours, bare: ceiling } = results[i] as (typeof results)[number];
+      const rps = median(ours.map((r) => r.rps));
+      const ceilingRps = median(ceiling.map((r) => r.rps));
+      const ratio = median(ours.map((r, k) => r.rps / (ceiling[k]?.rps ?? Number.NaN)));
+      const target = s.target ? `${(rps / FEED_TARGET_RPS).toFixed(2)}×` : "info";
+      const errors = ours.reduce((n, r) => n + r.errors, 0);
+      const cpu = median(ours.map((r) => r.cpuUs));
+      const bareCpu = median(ceiling.map((r) => r.cpuUs));
+      console.log(
+        `${s.name.padEnd(27)} ${String(sizes[i]).padStart(8)} ${fmt(rps)} ${fmt(ceilingRps)} ${ratio.toFixed(2).padStart(6)}  ${target.padStart(6)}  ${cpu.toFixed(0).padStart(7)} ${bareCpu.toFixed(0).padStart(5)} ${fmt(1e6 / cpu).slice(1)}  (rounds ${ours.map((r) => Math.round(r.rps)).join("/")} vs ${ceiling.map((r) => Math.round(r.rps)).join("/")}; p50 ${median(ours.map((r) => r.p50Ms)).toFixed(2)} ms; errors ${errors})`,
+      );
+    }
+    console.log(
+      `${"diff page median".padEnd(27)} ${`${diffMedian.toFixed(2)} ms`.padStart(24)}  ${(DIFF_TARGET_MS / diffMedian).toFixed(2)}× under <${DIFF_TARGET_MS} ms (${DIFF_SAMPLES - 20} samples, p90 ${[...diffTimes].sort((a, b) => a - b)[Math.floor(diffTimes.length * 0.9)]?.toFixed(2)} ms)`,
     );
-    row(
-      `feed 200, identity (${Math.round(size / 1024)} KB)`,
-      `${Math.round(identity.requests.average)} req/s`,
-      `information only: ${((identity.requests.average * size) / 2 ** 20).toFixed(0)} MiB/s (p50 ${identity.latency.p50} ms)`,
+    console.log(
+      `target: ≥ ${FEED_TARGET_RPS} req/s; cores ${os.availableParallelism()}; load average now ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ")}`,
     );
-    row(
-      "feed 304 (If-None-Match)",
-      `${Math.round(cached.requests.average)} req/s`,
-      `${(cached.requests.average / FEED_TARGET_RPS).toFixed(2)}× of ≥${FEED_TARGET_RPS} (p50 ${cached.latency.p50} ms, 3xx ${cached["3xx"]}, 2xx ${cached["2xx"]})`,
-    );
-    row(
-      "diff page median",
-      `${diffMedian.toFixed(2)} ms`,
-      `${(DIFF_TARGET_MS / diffMedian).toFixed(2)}× under <${DIFF_TARGET_MS} ms (${DIFF_SAMPLES - 20} samples, p90 ${[...diffTimes].sort((a, b) => a - b)[Math.floor(diffTimes.length * 0.9)]?.toFixed(2)} ms)`,
-    );
-    row(
-      "bare node:http 304 (ceiling now)",
-      `${Math.round(ceiling.requests.average)} req/s`,
-      `feed 304 reaches ${((100 * cached.requests.average) / ceiling.requests.average).toFixed(0)}% of it; load average ${os.loadavg()[0]?.toFixed(1)}`,
-    );
-    console.log(`cores: ${os.availableParallelism()}; server and load generator in separate processes`);
+    const wire = new Map<string, { br: number; gzip: number }>();
+    for (const name of readdirSync(cfg.feedsDir).filter((f) => /\.(atom|rss|json)$/.test(f))) {
+      const sizeOf = async (encoding: string) => {
+        const res = await request(`${url}/feeds/${name}`, { headers: { "accept-encoding": encoding } });
+        return (await res.body.arrayBuffer()).byteLength;
+      };
+      wire.set(name, { br: await sizeOf("br"), gzip: await sizeOf("gzip") });
+    }
+    printFeedSizes(cfg.feedsDir, wire);
   } finally {
-    server.kill("SIGTERM");
+    bare?.child.kill("SIGTERM");
+    server.child.kill("SIGTERM");
     if (!keep) rmSync(root, { recursive: true, force: true });
   }
 }
 
 if (process.argv[2] === "--child") await child(process.argv[3] as string);
-else if (process.argv[2] === "--baseline") baselineChild();
+else if (process.argv[2] === "--bare") bareServerChild();
 else await parent();
