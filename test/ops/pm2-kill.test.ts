@@ -162,7 +162,7 @@ publish:
           },
           20_000,
         );
-        // Every fifth worker runs 4 s first, so some checks surely complete between kills (see below).
+        // Every fifth worker runs 3 s first, so some checks surely complete between kills (see below).
         const mode = k % 5 === 4 ? "calm" : pick(["random", "feed-write", "db-write"]);
         await trigger(mode, feeds, state, random);
         killQuietly(pid);
@@ -321,12 +321,12 @@ function hasTempFiles(feeds: string): boolean {
 }
 
 /**
- * Waits for the moment to kill: a random delay (up to 3.1 s), a feed temp file appearing (a publish is writing), or the
- * database's WAL changing (a transaction is committing); a quiet worker is killed after 2.5 s anyway.
+ * Waits for the moment to kill: a random delay (up to 2.1 s), a feed temp file appearing (a publish is writing), or the
+ * database's WAL changing (a transaction is committing); a quiet worker is killed after 2 s anyway.
  */
 function trigger(mode: string, feeds: string, state: string, rnd: () => number): Promise<void> {
-  if (mode === "calm") return new Promise((r) => setTimeout(r, 4_000));
-  if (mode === "random") return new Promise((r) => setTimeout(r, 100 + rnd() * 3000));
+  if (mode === "calm") return new Promise((r) => setTimeout(r, 3_000));
+  if (mode === "random") return new Promise((r) => setTimeout(r, 100 + rnd() * 2000));
   return new Promise((resolve) => {
     let watcher: FSWatcher | null = null;
     const done = () => {
@@ -334,7 +334,7 @@ function trigger(mode: string, feeds: string, state: string, rnd: () => number):
       clearTimeout(fallback);
       resolve();
     };
-    const fallback = setTimeout(done, 2500);
+    const fallback = setTimeout(done, 2_000);
     const folder = mode === "feed-write" ? feeds : state;
     if (!existsSync(folder)) return;
     watcher = watch(folder, { recursive: mode === "feed-write" }, (_event, name) => {
