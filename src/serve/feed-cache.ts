@@ -42,15 +42,32 @@ export class FeedVersion {
   readonly #encoded = new Map<FeedEncoding, FeedBody | Promise<FeedBody>>();
   readonly #onGrow: (bytes: number) => void;
 
-  constructor(raw: Buffer, mtimeMs: number, mediaType: string, onGrow: (bytes: number) => void = () => {}) {
+  readonly #baseHeaders: Readonly<Headers>;
+
+  /**
+   * `baseHeaders` go first in every prepared header set (the server's security headers), so a response
+   * can be sent from these objects alone.
+   */
+  constructor(
+    raw: Buffer,
+    mtimeMs: number,
+    mediaType: string,
+    options: { baseHeaders?: Readonly<Headers>; onGrow?: (bytes: number) => void } = {},
+  ) {
+    this.#baseHeaders = options.baseHeaders ?? {};
     this.etag = contentTag(raw);
     this.lastModified = new Date(mtimeMs);
     this.mediaType = mediaType;
-    this.#onGrow = onGrow;
+    this.#onGrow = options.onGrow ?? (() => {});
     const lastModified = this.lastModified.toUTCString();
     for (const encoding of ENCODINGS) {
       const etag = encodedTag(this.etag, encoding);
-      this.#notModified.set(encoding, { ...SHARED_HEADERS, etag, "last-modified": lastModified });
+      this.#notModified.set(encoding, {
+        ...this.#baseHeaders,
+        ...SHARED_HEADERS,
+        etag,
+        "last-modified": lastModified,
+      });
     }
     this.identity = this.#representation(raw, null);
   }
@@ -137,11 +154,17 @@ export class FeedCache {
   readonly #clock: Clock;
   readonly #statTtlMs: number;
   readonly #maxBytes: number;
+  readonly #baseHeaders: Readonly<Headers>;
   readonly #entries = new Map<string, Entry>();
   readonly #checking = new Map<string, Promise<FeedVersion | null>>();
   #bytes = 0;
 
-  constructor(feedsDir: string, clock: Clock, options: { statTtlMs?: number; maxBytes?: number } = {}) {
+  constructor(
+    feedsDir: string,
+    clock: Clock,
+    options: { statTtlMs?: number; maxBytes?: number; baseHeaders?: Readonly<Headers> } = {},
+  ) {
+    this.#baseHeaders = options.baseHeaders ?? {};
     this.#root = path.resolve(feedsDir);
     this.#clock = clock;
     this.#statTtlMs = options.statTtlMs ?? 1000;
@@ -209,10 +232,13 @@ export class FeedCache {
       await handle?.close();
     }
     this.#forget(relative);
-    const version = new FeedVersion(read.bytes, Number(read.stats.mtimeMs), mediaType, (grown) => {
-      if (this.#entries.get(relative)?.version !== version) return;
-      this.#bytes += grown;
-      this.#evict();
+    const version = new FeedVersion(read.bytes, Number(read.stats.mtimeMs), mediaType, {
+      baseHeaders: this.#baseHeaders,
+      onGrow: (grown) => {
+        if (this.#entries.get(relative)?.version !== version) return;
+        this.#bytes += grown;
+        this.#evict();
+      },
     });
     const entry: Entry = {
       version,

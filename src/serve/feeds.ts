@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
-import type { Clock } from "../clock.js";
-import { FeedCache, type FeedVersion } from "./feed-cache.js";
+import type { FeedCache, FeedVersion } from "./feed-cache.js";
 import { negotiateEncodingCached } from "./feed-encodings.js";
+import { FEED_ROUTE } from "./feed-fast-path.js";
 import { feedRelativePath, isNotModified } from "./feed-files.js";
 
 const PREFIX = "/feeds/";
@@ -10,13 +10,12 @@ const PREFIX = "/feeds/";
  * `/feeds/<path>`: the publisher's files, served from memory (see FeedCache): the feed media types, a strong
  * content-based ETag and Last-Modified, 304 before any body work, and brotli/gzip copies made once per file
  * version. A request does a Map lookup, picks prepared headers and sends a Buffer with its Content-Length.
+ * Requests whose answer is already in memory usually never get here: see feedFastPath.
  */
-export function feedRoutes(app: FastifyInstance, feedsDir: string, clock: Clock): FeedCache {
-  const cache = new FeedCache(feedsDir, clock);
-
+export function feedRoutes(app: FastifyInstance, cache: FeedCache): void {
   app.route({
     method: "GET",
-    url: `${PREFIX}*`,
+    url: FEED_ROUTE,
     // Encodings come from the cache; @fastify/compress would recompress every response. GETs have no body.
     compress: false,
     decompress: false,
@@ -32,7 +31,6 @@ export function feedRoutes(app: FastifyInstance, feedsDir: string, clock: Clock)
       return respond(request.headers, reply, found);
     },
   });
-  return cache;
 }
 
 type RequestHeaders = {

@@ -1,3 +1,4 @@
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import fastifyCompress from "@fastify/compress";
 import Fastify, {
@@ -13,13 +14,15 @@ import type { Store } from "../store/store.js";
 import { apiRoutes } from "./api-routes.js";
 import { defaultDiffEngine } from "./diff-engine.js";
 import type { DiffEngine } from "./diff-port.js";
+import { FeedCache } from "./feed-cache.js";
+import { feedFastPath } from "./feed-fast-path.js";
 import { feedRoutes } from "./feeds.js";
 import { createMetrics, type WorkerMetricsJson } from "./metrics.js";
 import { opsRoutes } from "./ops-routes.js";
 import { pageRoutes } from "./page-routes.js";
 import { renderErrorPage } from "./pages/error-page.js";
 import { HttpError } from "./params.js";
-import { addSecurityHeaders } from "./security.js";
+import { addSecurityHeaders, SECURITY_HEADERS } from "./security.js";
 
 export interface ServerDeps {
   config: LoadedConfig;
@@ -48,15 +51,32 @@ function readWorkerMetrics(store: Store): WorkerMetricsJson | null {
 
 /** Builds the web server (not listening yet): feeds, pages, JSON API, health and metrics. */
 export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
+  const metrics = createMetrics(() => readWorkerMetrics(deps.store));
+  const feeds = new FeedCache(deps.config.feedsDir, deps.clock, { baseHeaders: SECURITY_HEADERS });
+  const fastFeed = feedFastPath(feeds, metrics.recordRequest);
+  let closing = false;
   const app = Fastify({
+    // Feed answers already in memory are sent before Fastify sees the request (see feedFastPath); while
+    // closing, everything goes to Fastify, which answers 503.
+    serverFactory: (handler) => {
+      const server = createHttpServer((req: IncomingMessage, res: ServerResponse) => {
+        if (closing || !fastFeed(req, res)) handler(req, res);
+      });
+      // Fastify's own default for the servers it creates: readers polling many feeds reuse connections.
+      server.keepAliveTimeout = 72_000;
+      return server;
+    },
     loggerInstance: deps.logger.child({ component: "serve" }) as FastifyBaseLogger,
     // Per-request log lines would dominate the log at feed-reader rates; /metrics counts requests instead.
     logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     return503OnClosing: true,
   });
-  const metrics = createMetrics(() => readWorkerMetrics(deps.store));
   const diff = deps.diff ?? defaultDiffEngine;
+  app.addHook("preClose", (done) => {
+    closing = true;
+    done();
+  });
 
   addSecurityHeaders(app);
   app.addHook("onResponse", (request, reply, done) => {
@@ -87,7 +107,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
 
   await app.register(fastifyCompress, { encodings: ["br", "gzip"], threshold: 1024 });
-  feedRoutes(app, deps.config.feedsDir, deps.clock);
+  feedRoutes(app, feeds);
   pageRoutes(app, { store: deps.store, config: deps.config, diff });
   apiRoutes(app, { store: deps.store, diff });
   opsRoutes(app, { store: deps.store, clock: deps.clock, config: deps.config, registry: metrics.registry });
