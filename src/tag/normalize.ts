@@ -9,6 +9,17 @@
  * point into what the caller passed.
  */
 
+import {
+  buildFoldTables,
+  FOLD_PASS_AVAILABLE,
+  type FoldTables,
+  foldPass,
+  HAS_CONTEXTUAL,
+  HAS_IRREGULAR,
+  HAS_MIXED_SCRIPT,
+  HAS_SUBSTITUTE,
+} from "./fold-table.js";
+
 export interface NormalizedText {
   cased: string;
   folded: string;
@@ -101,8 +112,29 @@ export function foldCase(text: string, lang?: string): string {
   return out;
 }
 
-/** Drops the dotted/dotless i distinction so that a missing or wrong `lang` loses no match. */
+let tables: FoldTables | null = null;
+
+function foldTablesOnce(): FoldTables {
+  tables ??= buildFoldTables({
+    irregular: MAYBE_IRREGULAR,
+    substitutes: SUBSTITUTE,
+    latinRange: LATIN_RANGE,
+    cyrillicRange: CYRILLIC_RANGE,
+  });
+  return tables;
+}
+
+/**
+ * Lower-cases `text` without changing its length and drops the dotted/dotless i distinction, so
+ * that a missing or wrong `lang` loses no match (the result is the same for every language).
+ */
 export function matchKey(text: string, lang?: string): string {
+  if (FOLD_PASS_AVAILABLE) {
+    const t = foldTablesOnce();
+    const pass = foldPass(text, t.fold, t.kind);
+    // Σ and letters beyond the BMP depend on their neighbours: left to the general code.
+    if ((pass.flags & HAS_CONTEXTUAL) === 0) return pass.folded();
+  }
   return foldCase(text, lang).replace(/ı/g, "i");
 }
 
@@ -215,10 +247,33 @@ function normalizeWithMap(text: string): { base: string; toOriginal: (i: number)
   return { base: parts.join(""), toOriginal };
 }
 
+const identity = (i: number): number => i;
+
+/** Anything but printable ASCII, tabs and line breaks; or a backtick (an apostrophe variant). */
+const NOT_PLAIN_ASCII = /[^\t\n\r -_a-~]/;
+
 export function normalizeForTagging(text: string, lang?: string): NormalizedText {
-  const irregular = MAYBE_IRREGULAR.test(text);
+  // Plain ASCII has nothing to rewrite, and toLowerCase folds it (I -> i) at memory speed.
+  if (!NOT_PLAIN_ASCII.test(text)) return { cased: text, folded: text.toLowerCase(), toOriginal: identity };
+  const t = FOLD_PASS_AVAILABLE ? foldTablesOnce() : null;
+  const pass = t === null ? null : foldPass(text, t.foldSubstituted, t.kind);
+  if (pass !== null && (pass.flags & (HAS_IRREGULAR | HAS_MIXED_SCRIPT | HAS_CONTEXTUAL)) === 0) {
+    // The common case: one pass found nothing to rewrite but substitutions, and folded the text.
+    const cased = (pass.flags & HAS_SUBSTITUTE) === 0 ? text : substitute(text);
+    return { cased, folded: pass.folded(), toOriginal: identity };
+  }
+  return normalizeGenerally(text, lang, pass === null ? undefined : pass.flags);
+}
+
+/**
+ * The general path, for text with removable characters, combining marks, mixed-script words or
+ * letters that fold with their neighbours. `flags` (from a fold pass over `text`) saves a look for
+ * removable characters. Exported so tests can check that the shortcuts above agree with it.
+ */
+export function normalizeGenerally(text: string, lang?: string, flags?: number): NormalizedText {
+  const irregular = flags === undefined ? MAYBE_IRREGULAR.test(text) : (flags & HAS_IRREGULAR) !== 0;
   // Letters that NFC composes without a combining mark (such as U+212B, the angstrom sign) are left as they are.
   const slow = irregular ? normalizeWithMap(text) : null;
   const cased = unifyScripts(substitute(slow?.base ?? text));
-  return { cased, folded: matchKey(cased, lang), toOriginal: slow?.toOriginal ?? ((i) => i) };
+  return { cased, folded: matchKey(cased, lang), toOriginal: slow?.toOriginal ?? identity };
 }
