@@ -227,17 +227,23 @@ publish:
         for (const t of texts)
           expect(served.has(`${siteId} ${t}`), `stored text of ${siteId} was served`).toBe(true);
       }
-      // …and every text served to a check that completed is stored. A check stores its text within
-      // milliseconds of the response; one whose process was not killed from 0.2 s before the response (a
-      // response just after a kill may answer the dead process) to 2.5 s after it has surely completed.
+      // …and every text served to a check that completed is stored. Cycles never overlap, so the first
+      // "cycle done" the worker logged after a response ends the cycle that fetched it; with no kill from
+      // 0.2 s before the response (it may have answered a dead process) to that line, its check completed.
+      // Judging by the worker's own log, not a fixed delay, keeps this right on a loaded machine.
       const killTimes = kills.map((k) => k.at);
       await new Promise((r) => setTimeout(r, 2_600));
-      const settled = Date.now() - 2_500;
+      const cycleEnds = appLogs(dir, APP)
+        .filter((l) => l.msg === "cycle done")
+        .map((l) => Number(l.time))
+        .sort((a, b) => a - b);
       let fullyChecked = 0;
       for (const entry of proxy.log) {
         const match = /\/(\d+)\.html$/.exec(entry.path);
-        if (!match || entry.status !== 200 || !entry.etag || entry.at > settled) continue;
-        if (killTimes.some((t) => t > entry.at - 200 && t < entry.at + 2_500)) continue;
+        if (!match || entry.status !== 200 || !entry.etag) continue;
+        const cycleEnd = cycleEnds.find((t) => t >= entry.at);
+        if (cycleEnd === undefined) continue;
+        if (killTimes.some((t) => t > entry.at - 200 && t <= cycleEnd)) continue;
         const text = versions.get(`${match[1]} ${entry.etag}`);
         expect(text, `served version ${match[1]} ${entry.etag} is known`).toBeDefined();
         expect(
