@@ -65,6 +65,9 @@ export async function checkArticle(
 
   if (page.kind === "failed") {
     const failure = page.failure;
+    // Aborted by our own shutdown: not the site's fault, so no failure, no back-off; the next run redoes it.
+    if (failure.kind === "aborted")
+      return { articleId: article.id, result: "failed", revision: null, failure };
     ctx.metrics.failure(failure.kind);
     if (failure.kind === "not-found") {
       if (article.status === "removed") {
