@@ -6,6 +6,8 @@
  * the folded string when the flags allow and falls back to the general code otherwise.
  */
 
+import { UnitBuffer } from "./units.js";
+
 /** A soft hyphen, zero-width character, BOM or combining mark: the text needs the offset map. */
 export const HAS_IRREGULAR = 1;
 /** NBSP, typographic apostrophe or hyphen: the cased text needs one-to-one substitution. */
@@ -72,16 +74,6 @@ export function buildFoldTables(input: FoldTableInput): FoldTables {
   return { fold, foldSubstituted, kind };
 }
 
-/**
- * The pass works on a copy of the text's UTF-16 units in a buffer: `Buffer.write` copies them at
- * memory speed, and typed-array reads are several times cheaper than `charCodeAt` on the sliced or
- * concatenated strings callers tend to pass. The folded units are written back in place and turned
- * into a string with one `toString`. Units are read little-endian, so elsewhere the pass is off.
- */
-export const FOLD_PASS_AVAILABLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-let raw = Buffer.allocUnsafeSlow(1 << 17);
-let units = new Uint16Array(raw.buffer, raw.byteOffset, raw.length >> 1);
-
 export interface FoldPass {
   /** HAS_IRREGULAR | HAS_SUBSTITUTE | HAS_CONTEXTUAL | HAS_MIXED_SCRIPT bits of what the text holds. */
   flags: number;
@@ -92,16 +84,15 @@ export interface FoldPass {
   folded(): string;
 }
 
-/** Folds `text` unit by unit through `table` and reports what it found, in one loop. */
+const units = new UnitBuffer();
+
+/**
+ * Folds `text` unit by unit through `table` and reports what it found, in one loop over a copy of
+ * its units; the folded units are written back in place.
+ */
 export function foldPass(text: string, table: Uint16Array, kinds: Uint8Array): FoldPass {
   const n = text.length;
-  if (units.length < n) {
-    raw = Buffer.allocUnsafeSlow(2 * Math.max(n, 2 * units.length));
-    units = new Uint16Array(raw.buffer, raw.byteOffset, raw.length >> 1);
-  }
-  const buf = raw;
-  const u = units;
-  buf.write(text, 0, 2 * n, "utf16le");
+  const u = units.load(text);
   let flags = 0;
   let previousScript = 0;
   for (let i = 0; i < n; i++) {
@@ -115,6 +106,6 @@ export function foldPass(text: string, table: Uint16Array, kinds: Uint8Array): F
   }
   return {
     flags: flags & (HAS_IRREGULAR | HAS_SUBSTITUTE | HAS_CONTEXTUAL | HAS_MIXED_SCRIPT),
-    folded: () => buf.toString("utf16le", 0, 2 * n),
+    folded: () => units.text(n),
   };
 }

@@ -11,7 +11,6 @@
 
 import {
   buildFoldTables,
-  FOLD_PASS_AVAILABLE,
   type FoldTables,
   foldPass,
   HAS_CONTEXTUAL,
@@ -129,12 +128,10 @@ function foldTablesOnce(): FoldTables {
  * that a missing or wrong `lang` loses no match (the result is the same for every language).
  */
 export function matchKey(text: string, lang?: string): string {
-  if (FOLD_PASS_AVAILABLE) {
-    const t = foldTablesOnce();
-    const pass = foldPass(text, t.fold, t.kind);
-    // Σ and letters beyond the BMP depend on their neighbours: left to the general code.
-    if ((pass.flags & HAS_CONTEXTUAL) === 0) return pass.folded();
-  }
+  const t = foldTablesOnce();
+  const pass = foldPass(text, t.fold, t.kind);
+  // Σ and letters beyond the BMP depend on their neighbours: left to the general code.
+  if ((pass.flags & HAS_CONTEXTUAL) === 0) return pass.folded();
   return foldCase(text, lang).replace(/ı/g, "i");
 }
 
@@ -255,14 +252,14 @@ const NOT_PLAIN_ASCII = /[^\t\n\r -_a-~]/;
 export function normalizeForTagging(text: string, lang?: string): NormalizedText {
   // Plain ASCII has nothing to rewrite, and toLowerCase folds it (I -> i) at memory speed.
   if (!NOT_PLAIN_ASCII.test(text)) return { cased: text, folded: text.toLowerCase(), toOriginal: identity };
-  const t = FOLD_PASS_AVAILABLE ? foldTablesOnce() : null;
-  const pass = t === null ? null : foldPass(text, t.foldSubstituted, t.kind);
-  if (pass !== null && (pass.flags & (HAS_IRREGULAR | HAS_MIXED_SCRIPT | HAS_CONTEXTUAL)) === 0) {
+  const t = foldTablesOnce();
+  const pass = foldPass(text, t.foldSubstituted, t.kind);
+  if ((pass.flags & (HAS_IRREGULAR | HAS_MIXED_SCRIPT | HAS_CONTEXTUAL)) === 0) {
     // The common case: one pass found nothing to rewrite but substitutions, and folded the text.
     const cased = (pass.flags & HAS_SUBSTITUTE) === 0 ? text : substitute(text);
     return { cased, folded: pass.folded(), toOriginal: identity };
   }
-  return normalizeGenerally(text, lang, pass === null ? undefined : pass.flags);
+  return normalizeGenerally(text, lang, pass.flags);
 }
 
 /**

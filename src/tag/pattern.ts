@@ -111,6 +111,8 @@ interface Atom {
   branches?: string[];
   /** Source after the atom; null when a repeat quantifier makes what follows hard to tell. */
   rest: string | null;
+  /** For an atom made optional by `?`: its own source, so a match may start with it or with `rest`. */
+  optional?: string;
 }
 
 /** The first atom of `src`, or null when it is not a literal, simple class or group. */
@@ -145,6 +147,9 @@ function firstAtom(src: string): Atom | null {
     atom = { chars: new Set([cp]) };
   }
   const after = src.slice(end);
+  if (after.startsWith("?")) {
+    return { ...atom, rest: after.slice(after.startsWith("??") ? 2 : 1), optional: src.slice(0, end) };
+  }
   if (OPTIONAL_QUANTIFIER.test(after)) return null;
   if (REPEAT_QUANTIFIER.test(after)) return { ...atom, rest: null };
   return { ...atom, rest: after };
@@ -152,7 +157,7 @@ function firstAtom(src: string): Atom | null {
 
 /**
  * Every string of `length` characters a match of `src` can start with, or null when that cannot be
- * told from the source (classes with ranges, optional first letters, \p{…} and so on).
+ * told from the source (classes with ranges, letters repeated from zero times, \p{…} and so on).
  */
 export function prefixes(src: string, length: number): Set<string> | null {
   if (length === 0) return new Set([""]);
@@ -160,7 +165,12 @@ export function prefixes(src: string, length: number): Set<string> | null {
   for (const branch of topLevelBranches(src)) {
     const atom = firstAtom(branch);
     if (atom === null) return null;
-    if (atom.branches !== undefined) {
+    if (atom.optional !== undefined && atom.rest !== null) {
+      const without = prefixes(atom.rest, length);
+      const withIt = prefixes(atom.optional + atom.rest, length);
+      if (without === null || withIt === null) return null;
+      for (const s of [...without, ...withIt]) result.add(s);
+    } else if (atom.branches !== undefined) {
       if (atom.rest === null) return null;
       for (const b of atom.branches) {
         const sub = prefixes(b + atom.rest, length);

@@ -1,105 +1,12 @@
 /**
- * Tagging a text: normalise, scan with the two combined expressions, then decide rule by rule
+ * Tagging a text: normalise, scan (scan.ts), then decide rule by rule
  * (strong names, weak abbreviations with guards and support, derived tags).
  */
 
 import type { TagEvidence, TagResult } from "../model.js";
-import {
-  type Alternative,
-  type CompiledRule,
-  type CompiledTagger,
-  firstHash as importedFirstHash,
-  pairHash as importedPairHash,
-  pairKey as importedPairKey,
-  type PatternRole,
-  type Scanner,
-} from "./compile.js";
+import type { CompiledRule, CompiledTagger } from "./compile.js";
 import { normalizeForTagging } from "./normalize.js";
-
-// Local bindings: under tsx an imported function is read through a getter at every call, which
-// in the scan loop cost as much as the scan itself.
-const firstHash = importedFirstHash;
-const pairHash = importedPairHash;
-const pairKey = importedPairKey;
-
-/** A pattern match in normalised coordinates. */
-interface Hit {
-  start: number;
-  end: number;
-}
-
-type HitsByRule = Map<number, Record<PatternRole, Hit[]>>;
-
-function record(byRule: HitsByRule, rule: number, role: PatternRole, start: number, end: number): void {
-  let roles = byRule.get(rule);
-  if (roles === undefined) {
-    roles = { name: [], abbreviation: [], support: [], guard: [] };
-    byRule.set(rule, roles);
-  }
-  const list = roles[role];
-  // Hits arrive in order of start, so an equal hit can only be among the last ones.
-  for (let k = list.length - 1; k >= 0; k--) {
-    const h = list[k] as Hit;
-    if (h.start !== start) break;
-    if (h.end === end) return;
-  }
-  list.push({ start, end });
-}
-
-const WORD = /[\p{L}\p{N}]/u;
-/** 1 where a UTF-16 unit is a letter or digit of the Basic Multilingual Plane; built on first use. */
-let wordUnits: Uint8Array | null = null;
-
-function wordTable(): Uint8Array {
-  if (wordUnits === null) {
-    wordUnits = new Uint8Array(0x10000);
-    for (let c = 0; c < 0x10000; c++) if (WORD.test(String.fromCharCode(c))) wordUnits[c] = 1;
-  }
-  return wordUnits;
-}
-
-function tryAt(alts: Alternative[] | undefined, text: string, p: number, byRule: HitsByRule): void {
-  if (alts === undefined) return;
-  for (const alt of alts) {
-    alt.sticky.lastIndex = p;
-    // test() leaves lastIndex at the end of a sticky match and allocates no match array.
-    if (!alt.sticky.test(text)) continue;
-    const end = alt.sticky.lastIndex;
-    for (const o of alt.owners) record(byRule, o.rule, o.role, p, end);
-  }
-}
-
-function tryScanner(scanner: Scanner, text: string, p: number, byRule: HitsByRule): void {
-  const c0 = text.charCodeAt(p);
-  const pair = scanner.maybe[pairHash(c0, text.charCodeAt(p + 1))] === 1;
-  if (!pair && scanner.maybe[firstHash(c0)] !== 1) return;
-  const b = pair ? scanner.byTwo.get(pairKey(text, p)) : undefined;
-  if (b !== undefined) {
-    tryAt(b.third.get(text.charCodeAt(p + 2)), text, p, byRule);
-    if (b.any.length > 0) tryAt(b.any, text, p, byRule);
-  }
-  if (scanner.byOne.size > 0) tryAt(scanner.byOne.get(c0), text, p, byRule);
-  if (scanner.anywhere.length > 0) tryAt(scanner.anywhere, text, p, byRule);
-}
-
-/**
- * Walks the text once and tries both scanners at every place not preceded by a letter or digit
- * (folding keeps lengths and letters, so both strings have the same word starts).
- */
-function scan(tagger: CompiledTagger, folded: string, cased: string, byRule: HitsByRule): void {
-  const words = wordTable();
-  let before = 0;
-  for (let p = 0; p < folded.length; p++) {
-    const previous = before;
-    const code = folded.charCodeAt(p);
-    // A low surrogate continues the letter (or not) of its high surrogate.
-    before =
-      code >= 0xdc00 && code <= 0xdfff ? (WORD.test(folded.slice(p - 1, p + 1)) ? 1 : 0) : (words[code] ?? 0);
-    if (previous === 1) continue;
-    if (tagger.folded !== null) tryScanner(tagger.folded, folded, p, byRule);
-    if (tagger.cased !== null) tryScanner(tagger.cased, cased, p, byRule);
-  }
-}
+import { type Hit, type HitsByRule, scan } from "./scan.js";
 
 function distance(a: Hit, b: Hit): number {
   return Math.max(0, b.start - a.end, a.start - b.end);
@@ -193,8 +100,7 @@ export interface TagOptions {
 /** Tags `text`. Evidence spans are UTF-16 offsets into `text` exactly as passed. */
 export function tagText(tagger: CompiledTagger, text: string, opts: TagOptions = {}): TagResult[] {
   const norm = normalizeForTagging(text, opts.lang);
-  const byRule: HitsByRule = new Map();
-  scan(tagger, norm.folded, norm.cased, byRule);
+  const byRule = scan(tagger, norm.folded, norm.cased);
   const fired = evaluate(tagger, byRule, norm.cased);
   const results: TagResult[] = [];
   for (const tag of tagger.tagOrder) {

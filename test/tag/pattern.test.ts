@@ -14,8 +14,14 @@ describe("prefixes", () => {
     expect(prefixes("[әа]з", 2)).toEqual(new Set(["әз", "аз"]));
   });
 
+  it("follows both ways around an optional atom", () => {
+    expect(prefixes("o'?zbek", 3)).toEqual(new Set(["ozb", "o'z"]));
+    expect(prefixes("(?:the\\s+)?turkic", 2)).toEqual(new Set(["tu", "th"]));
+    expect(prefixes("ab?", 2)).toBeNull();
+  });
+
   it("gives up when the start cannot be told", () => {
-    expect(prefixes("o'?zbek", 3)).toBeNull();
+    expect(prefixes("o'*zbek", 3)).toBeNull();
     expect(prefixes("\\p{L}+x", 1)).toBeNull();
     expect(prefixes("a+b", 2)).toBeNull();
     expect(prefixes("ab", 3)).toBeNull();
