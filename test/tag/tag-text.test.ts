@@ -17,7 +17,9 @@ describe("evidence", () => {
     expect(ots?.evidence.map((e) => [e.rule, e.match])).toEqual([
       ["ots-name", "Органи\u00adзации тюркских государств"],
       ["ots-abbreviation support:turkic-word", "тюркских"],
+      ["ots-abbreviation-context support:pattern", "Генсек"],
       ["ots-abbreviation", "ОТГ"],
+      ["ots-abbreviation-context", "ОТГ"],
     ]);
   });
 

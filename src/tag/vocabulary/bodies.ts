@@ -1,5 +1,13 @@
 import type { TagRuleInput } from "../rule-schema.js";
 
+/** Kubanychbek Omuraliev, Secretary General since 2022, with Trend's typo "Куманычбек" and Ukrainian "Омуралієв". */
+export const SECRETARY_GENERAL_NAMES = [
+  "ку[бм]аныч?бек\\s+[оө]мурал(?:ие|іє)в\\p{L}*",
+  "кубаничбек\\s+омуралиев\\p{L}*",
+  "kubany?i?(?:ch|ç)bek\\s+[oö]m[uü]raliy?ev\\p{L}*",
+  "kybany(?:ch|ç)bek\\s+ömüraliýew\\p{L}*",
+];
+
 /**
  * Bodies of the Turkic cooperation family, summits' documents and the Secretary General. They are
  * reported as tags of their own and also support an abbreviation of the organization.
@@ -78,18 +86,13 @@ export const BODY_RULES: TagRuleInput[] = [
     // Omuraliev is a common Kyrgyz surname: the full name alone, or the surname next to the title.
     tag: "ots-secretary-general",
     id: "ots-secretary-general",
-    names: [
-      "ку[бм]аныч?бек\\s+[оө]муралиев\\p{L}*",
-      "кубаничбек\\s+омуралиев\\p{L}*",
-      "kubany?i?(?:ch|ç)bek\\s+[oö]m[uü]raliy?ev\\p{L}*",
-      "kybany(?:ch|ç)bek\\s+ömüraliýew\\p{L}*",
-    ],
+    names: SECRETARY_GENERAL_NAMES,
   },
   {
     tag: "ots-secretary-general",
     id: "ots-secretary-general-title",
     caseSensitive: false,
-    abbreviations: ["[оө]муралиев\\p{L}*", "[oö]m[uü]raliy?ev\\p{L}*", "ömüraliýew\\p{L}*"],
+    abbreviations: ["[оө]мурал(?:ие|іє)в\\p{L}*", "[oö]m[uü]raliy?ev\\p{L}*", "ömüraliýew\\p{L}*"],
     requires: {
       within: 80,
       patterns: [

@@ -1,4 +1,5 @@
 import type { TagRuleInput } from "../rule-schema.js";
+import { SECRETARY_GENERAL_NAMES } from "./bodies.js";
 import { SUMMIT_WORDS } from "./signals.js";
 
 /**
@@ -44,19 +45,39 @@ export const OTS_FORMER_NAMES = [
 /** "Summit of the Turkic states": no other body holds one, so the phrase names the organization. */
 export const OTS_SUMMIT_NAMES = [
   "саммит\\p{L}*\\s+(?:глав\\s+)?тюркских\\s+государств",
+  "саміт\\p{L}*\\s+(?:глав\\s+|лідерів\\s+)?тюркських\\s+держав",
+  "тюркск\\p{L}*\\s+саммит\\p{L}*",
+  "тюркськ\\p{L}*\\s+саміт\\p{L}*",
   "summit\\s+of\\s+(?:the\\s+)?turkic\\s+states",
-  "turkic\\s+states\\s+summit",
-  "türk\\s+devletleri\\s+zirve\\p{L}*",
-  "türk\\s+dövlətləri(?:nin)?\\s+sammit\\p{L}*",
+  "turkic\\s+(?:states\\s+)?summit",
+  "türk\\s+devletleri\\s+(?:liderleri\\s+)?(?:gayri\\s*resmi\\s+)?zirve\\p{L}*",
+  "türk\\s+dövlətləri(?:nin)?\\s+(?:başçılarının\\s+)?(?:qeyri-rəsmi\\s+)?(?:sammit|zirvə)\\p{L}*",
+  "түркі\\s+мемлекеттері\\s+(?:басшыларының\\s+)?(?:бейресми\\s+)?саммит\\p{L}*",
+  "түрк\\s+мамлекеттер\\p{L}*\\s+(?:башчыларынын\\s+)?(?:расмий\\s+эмес\\s+)?саммит\\p{L}*",
+  "turkiy\\s+davlatlar\\s+(?:rahbarlari(?:ning)?\\s+)?(?:norasmiy\\s+)?sammit\\p{L}*",
+  // The 12th summit is known by its venue; no other body held a Gabala summit.
+  "qəbələ\\s+zirvə\\p{L}*",
+  "gebele\\s+zirve\\p{L}*",
+  "габалинск\\p{L}*\\s+саммит\\p{L}*",
+  "gabala\\s+summit",
+];
+
+/** Documents that only the organization adopts. */
+export const OTS_DOCUMENT_NAMES = [
+  "габалинск\\p{L}*\\s+декларац\\p{L}*",
+  "gabala\\s+declaration",
+  "qəbələ\\s+bəyannamə\\p{L}*",
+  "gebele\\s+(?:bildirge|deklarasyon)\\p{L}*",
+  "turkic\\s+world\\s+vision[-–—\\s]*2040",
 ];
 
 /** Abbreviations, case-sensitive. Kyrgyz and Uzbek attach lower-case suffixes directly (ТМУнун). */
 export const OTS_ABBREVIATIONS = [
   "ОТГ\\+?",
   "OTS\\+?",
-  "TDT",
+  "TDT\\p{Ll}{0,5}",
   "ТДТ\\p{Ll}{0,5}",
-  "ТМҰ",
+  "ТМҰ\\p{Ll}{0,5}",
   "ТМУ\\p{Ll}{0,5}",
   "TÁSZ",
   "TDG",
@@ -88,6 +109,69 @@ const SUPPORT_TAGS = [
   "ots-secretary-general",
 ];
 
+/**
+ * Words that, right next to an abbreviation, show it names an organization of states: its secretariat,
+ * member states, observers, chairmanship, Secretary General, ministers' meetings ("OTS Secretariat",
+ * "ТМҰ елдерінің", "держави-члени ОТД", "спостерігача в ОТД").
+ */
+const ORGANIZATION_CONTEXT = [
+  "secretariat\\p{L}*",
+  "секретариат\\p{L}*",
+  "секретаріат\\p{L}*",
+  "хатшылы\\p{L}*",
+  "kotibiyat\\p{L}*",
+  "sekretarya\\p{L}*",
+  "katiblik\\p{L}*",
+  "member\\s+(?:states?|countries)",
+  "государств\\p{L}*-член\\p{L}*",
+  "стран\\p{L}*-член\\p{L}*",
+  "держав\\p{L}*-член\\p{L}*",
+  "країн\\p{L}*-член\\p{L}*",
+  "стран\\p{L}*",
+  "країн\\p{L}*",
+  "елдер\\p{L}*",
+  "өлкөлөр\\p{L}*",
+  "ülkeler\\p{L}*",
+  "ölkələr\\p{L}*",
+  "davlatlar\\p{L}*",
+  "observer\\p{L}*",
+  "наблюдател\\p{L}*",
+  "спостерігач\\p{L}*",
+  "gözlemci\\p{L}*",
+  "müşahidəçi\\p{L}*",
+  "байқаушы\\p{L}*",
+  "kuzatuvchi\\p{L}*",
+  "secretary[-\\s]general",
+  "генсек\\p{L}*",
+  "генеральн\\p{L}*\\s+секретар\\p{L}*",
+  "genel\\s+sekreter\\p{L}*",
+  "baş\\s+katib\\p{L}*",
+  "бас\\s+хатшы\\p{L}*",
+  "bosh\\s+kotib\\p{L}*",
+  "chairmanship",
+  "председательств\\p{L}*",
+  "головуванн\\p{L}*",
+  "sədrlik\\p{L}*",
+  "dönem\\s+başkanlığ\\p{L}*",
+  "төрағалы\\p{L}*",
+  "ministers?",
+  "министр\\p{L}*",
+  "міністр\\p{L}*",
+  "nazirl\\p{L}*",
+  "bakanlar\\p{L}*",
+  "vazirlar\\p{L}*",
+];
+
+/** "Leaders of the Turkic world" at a summit: how some reports name the organization's meetings. */
+const TURKIC_LEADERS = [
+  "türk\\s+dünyas[ıi](?:nın)?\\s+liderler\\p{L}*",
+  "türk\\s+dünyas[ıi](?:nın)?\\s+liderlər\\p{L}*",
+  "лидер\\p{L}*\\s+тюркского\\s+мира",
+  "leaders\\s+of\\s+the\\s+turkic\\s+world",
+  "turkic\\s+world\\s+leaders",
+  "түркі\\s+әлемі(?:нің)?\\s+көшбасшылар\\p{L}*",
+];
+
 /** Other meanings of the abbreviations; the window is wide because such stories repeat their topic. */
 const GUARDS = {
   within: 150,
@@ -110,17 +194,36 @@ const GUARDS = {
     "off[-\\s]the[-\\s]shelf",
     "televisi[oó]n\\p{L}*",
     "televisi\\p{L}*",
+    "borrower\\p{L}*",
+    "loan\\s+accounts?",
+    "defaulter\\p{L}*",
   ],
 };
 
 export const OTS_RULES: TagRuleInput[] = [
-  { tag: "ots", id: "ots-name", names: [...OTS_CURRENT_NAMES, ...OTS_SUMMIT_NAMES] },
+  { tag: "ots", id: "ots-name", names: [...OTS_CURRENT_NAMES, ...OTS_SUMMIT_NAMES, ...OTS_DOCUMENT_NAMES] },
+  // The Secretary General's full name is his alone (a lone surname is not: see bodies.ts).
+  { tag: "ots", id: "ots-secretary-general-name", names: SECRETARY_GENERAL_NAMES },
+  {
+    tag: "ots",
+    id: "ots-turkic-leaders-summit",
+    caseSensitive: false,
+    abbreviations: TURKIC_LEADERS,
+    requires: { patterns: SUMMIT_WORDS, within: 120 },
+  },
   { tag: "ots", id: "ots-former-name", names: OTS_FORMER_NAMES },
   {
     tag: "ots",
     id: "ots-abbreviation",
     abbreviations: [...OTS_ABBREVIATIONS, ...OTS_FORMER_ABBREVIATIONS],
     requires: { tags: SUPPORT_TAGS },
+    guards: GUARDS,
+  },
+  {
+    tag: "ots",
+    id: "ots-abbreviation-context",
+    abbreviations: [...OTS_ABBREVIATIONS, ...OTS_FORMER_ABBREVIATIONS],
+    requires: { patterns: ORGANIZATION_CONTEXT, within: 30 },
     guards: GUARDS,
   },
   { tag: "ots-former", id: "ots-former", names: OTS_FORMER_NAMES },

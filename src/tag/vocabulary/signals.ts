@@ -106,6 +106,7 @@ export const SIGNAL_RULES: TagRuleInput[] = [
     names: [
       "северн\\p{L}*\\s+кипр\\p{L}*",
       "northern\\s+cyprus",
+      "північн\\p{L}*\\s+кіпр\\p{L}*",
       "şimali\\s+kipr\\p{L}*",
       "kuzey\\s+kıbrıs\\p{L}*",
     ],
