@@ -35,7 +35,10 @@ export function createPublisher(
   if (stale.length > 0) {
     deps.logger.info({ files: stale.length }, "removed temp files left by an interrupted publish");
   }
+  // Diffs of stored revisions never change, so they are kept; bounded by size so months of revisions
+  // cannot grow the worker toward pm2's memory ceiling (rebuilding a diff costs about a millisecond).
   const diffCache = new Map<string, string>();
+  let diffCacheChars = 0;
   const site: PublishSite = {
     baseUrl: config.baseUrl,
     hub: config.websub.hub,
@@ -68,8 +71,12 @@ export function createPublisher(
         "html",
         { context: 2 },
       );
-      if (diffCache.size > 20_000) diffCache.clear();
+      if (diffCache.size >= 20_000 || diffCacheChars > DIFF_CACHE_MAX_CHARS) {
+        diffCache.clear();
+        diffCacheChars = 0;
+      }
       diffCache.set(key, html);
+      diffCacheChars += html.length;
     }
     return html;
   }
@@ -196,6 +203,9 @@ export function createPublisher(
     },
   };
 }
+
+/** About 16 MB of UTF-16 diff HTML. */
+const DIFF_CACHE_MAX_CHARS = 8_000_000;
 
 /** Human labels for the shipped tags, shown as feed categories. */
 const TAG_LABELS: Record<string, string> = {
