@@ -23,6 +23,24 @@ export function latestRevisionHead(db: Database, articleId: number): RevisionHea
   return row ? { seq: row.seq, hash: row.hash, developing: row.developing === 1 } : null;
 }
 
+/** The heads of many articles in one query (a cycle's due list); articles without revisions are absent. */
+export function latestRevisionHeads(db: Database, articleIds: readonly number[]): Map<number, RevisionHead> {
+  const rows = sql(
+    db,
+    `SELECT r.article_id, r.seq, r.hash, r.developing FROM json_each(?) j
+       JOIN revisions r ON r.article_id = j.value
+        AND r.seq = (SELECT max(seq) FROM revisions m WHERE m.article_id = j.value)`,
+  ).all(JSON.stringify(articleIds)) as {
+    article_id: number;
+    seq: number;
+    hash: string;
+    developing: number;
+  }[];
+  return new Map(
+    rows.map((r) => [r.article_id, { seq: r.seq, hash: r.hash, developing: r.developing === 1 }]),
+  );
+}
+
 /** seq and hash of every revision of an article, oldest first. */
 export function revisionHashes(db: Database, articleId: number): { seq: number; hash: string }[] {
   return sql(db, "SELECT seq, hash FROM revisions WHERE article_id = ? ORDER BY seq").all(articleId) as {

@@ -284,6 +284,11 @@ export class Store {
    * Returns the stored revision, or null when none was added.
    */
   recordCheck(articleId: number, record: CheckRecord): Revision | null {
+    // Bookkeeping alone (most checks: a 304) is one UPDATE, atomic by itself: no transaction around it.
+    if (!record.revision && !record.event) {
+      this.#updateArticle(articleId, { ...record.article });
+      return null;
+    }
     return this.db.transaction(() => {
       let stored: Revision | null = null;
       const update: ArticleUpdate = { ...record.article };

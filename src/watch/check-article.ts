@@ -28,9 +28,12 @@ export async function checkArticle(
   signal?: AbortSignal,
 ): Promise<CheckOutcome> {
   const { store, clock, stages, config } = ctx;
-  const log = ctx.logger.child({ source_id: source.id, article_id: article.id, url: article.url });
+  // Most checks log nothing (a 304): the child logger is made only when a line is written.
+  const log = () => ctx.logger.child({ source_id: source.id, article_id: article.id, url: article.url });
   // Hash and marker only: a 304 needs no stored text, so the paragraphs are read only for a changed page.
-  const latest = latestRevisionHead(store.db, article.id);
+  const latest = ctx.latestHeads
+    ? (ctx.latestHeads.get(article.id) ?? null)
+    : latestRevisionHead(store.db, article.id);
   // Without a stored revision a 304 would leave us with nothing: only ask conditionally when we have text.
   const page = await stages.fetch({
     url: article.url,
@@ -50,12 +53,18 @@ export async function checkArticle(
     return { articleId: article.id, result, revision, failure };
   };
   // An article past the last recheck tier is no longer checked: a plain one is then "stopped".
-  const record = (rec: CheckRecord) => {
-    const status = rec.article.status ?? article.status;
-    if (rec.article.nextCheckAt === null && status === "watching") {
-      return store.recordCheck(article.id, { ...rec, article: { ...rec.article, status: "stopped" } });
+  const record = (given: CheckRecord) => {
+    const status = given.article.status ?? article.status;
+    const rec =
+      given.article.nextCheckAt === null && status === "watching"
+        ? { ...given, article: { ...given.article, status: "stopped" as const } }
+        : given;
+    // Text and events commit on their own; bookkeeping alone may share a commit with other checks.
+    if (!ctx.batch || rec.revision || rec.event) {
+      ctx.batch?.flush();
+      return store.recordCheck(article.id, rec);
     }
-    return store.recordCheck(article.id, rec);
+    return ctx.batch.add(() => store.recordCheck(article.id, rec));
   };
   const schedule = (developing: boolean, finalChecksLeft: number, lastChangedAt: string | null) =>
     planNextCheck(
@@ -75,7 +84,7 @@ export async function checkArticle(
         record({ article: { lastCheckedAt: nowIso, nextCheckAt: plan.nextCheckAt } });
         return outcome("unchanged");
       }
-      log.info({ kind: failure.kind, status: failure.status }, "article removed by the site");
+      log().info({ kind: failure.kind, status: failure.status }, "article removed by the site");
       const plan = schedule(false, 0, nowIso);
       record({
         event: { kind: "removed", at: nowIso, detail: `HTTP ${failure.status ?? 404}` },
@@ -89,7 +98,7 @@ export async function checkArticle(
       return outcome("removed", null, failure);
     }
     const failures = article.consecutiveFailures + 1;
-    log.warn({ kind: failure.kind, status: failure.status, failures }, `check failed: ${failure.message}`);
+    log().warn({ kind: failure.kind, status: failure.status, failures }, `check failed: ${failure.message}`);
     record({
       article: {
         lastCheckedAt: nowIso,
@@ -137,7 +146,7 @@ export async function checkArticle(
     const { reason, message } = analysis;
     ctx.metrics.failure(`extract-${reason}`);
     const failures = article.consecutiveFailures + 1;
-    log.warn({ kind: `extract-${reason}`, failures }, `extraction failed: ${message}`);
+    log().warn({ kind: `extract-${reason}`, failures }, `extraction failed: ${message}`);
     // No ETag is kept, so the next check fetches the page in full again.
     record({
       event: { kind: "extract-failed", at: nowIso, detail: `${reason}: ${message}` },
@@ -200,7 +209,7 @@ export async function checkArticle(
   });
   if (added) {
     ctx.metrics.revision();
-    log.info({ seq: added.seq, labels: added.labels, developing }, "new revision");
+    log().info({ seq: added.seq, labels: added.labels, developing }, "new revision");
   }
   return outcome(added ? "changed" : "unchanged", added);
 }

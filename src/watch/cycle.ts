@@ -1,5 +1,7 @@
 import type { SourceConfig } from "../config/schema.js";
+import { latestRevisionHeads } from "../store/check-queries.js";
 import { type CheckOutcome, checkArticle } from "./check-article.js";
+import { CheckBatch } from "./check-batch.js";
 import type { WatchContext } from "./deps.js";
 import { type PollOutcome, pollSource } from "./poll-source.js";
 
@@ -52,6 +54,15 @@ export async function runCycle(ctx: WatchContext, options: CycleOptions): Promis
   const now = ctx.clock.now().toISOString();
   const due = options.recheckAll ? ctx.store.watchedArticles(limit) : ctx.store.dueArticles(now, limit);
   const queue = due.filter((a) => byId.has(a.sourceId));
+  const batch = new CheckBatch(ctx.store.db, (err) => {
+    ctx.logger.error({ err }, "could not save check bookkeeping: those articles are checked again");
+    ctx.metrics.failure("internal");
+  });
+  const latestHeads = latestRevisionHeads(
+    ctx.store.db,
+    queue.map((a) => a.id),
+  );
+  const checkCtx: WatchContext = { ...ctx, batch, latestHeads };
   const workers = Array.from({ length: Math.min(options.concurrency ?? 16, queue.length) }, async () => {
     for (let article = queue.shift(); article; article = queue.shift()) {
       if (options.signal?.aborted) {
@@ -59,7 +70,7 @@ export async function runCycle(ctx: WatchContext, options: CycleOptions): Promis
         return;
       }
       const source = byId.get(article.sourceId) as SourceConfig;
-      const outcome = await checkSafely(ctx, article, source, options.signal);
+      const outcome = await checkSafely(checkCtx, article, source, options.signal);
       summary.checks[outcome.result]++;
       noteExtraction(ctx, source, outcome);
       if (outcome.revision || outcome.result === "removed") summary.changedArticleIds.push(article.id);
@@ -69,7 +80,11 @@ export async function runCycle(ctx: WatchContext, options: CycleOptions): Promis
       }
     }
   });
-  await Promise.all(workers);
+  try {
+    await Promise.all(workers);
+  } finally {
+    batch.flush();
+  }
   summary.durationMs = ctx.clock.now().getTime() - started.getTime();
   return summary;
 }

@@ -2,8 +2,10 @@ import type { Clock } from "../clock.js";
 import type { SourceConfig, WatchConfig } from "../config/schema.js";
 import type { Logger } from "../log.js";
 import type { ChangeLabel, ExtractedArticle, FeedItem, TagResult } from "../model.js";
+import type { RevisionHead } from "../store/check-queries.js";
 import type { Store } from "../store/store.js";
 import type { PageAnalysis, PageInput } from "./analyse-page.js";
+import type { CheckBatch } from "./check-batch.js";
 import type { WorkerMetrics } from "./metrics.js";
 
 /**
@@ -76,4 +78,8 @@ export interface WatchContext {
   stages: WatchStages;
   metrics: WorkerMetrics;
   isAllowedHost(host: string): boolean;
+  /** Set by runCycle: bookkeeping-only check records share commits (check-batch.ts). */
+  batch?: CheckBatch;
+  /** Set by runCycle: the latest revision's head for each due article, read in one query. */
+  latestHeads?: ReadonlyMap<number, RevisionHead>;
 }

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/store/open.js";
+import { Store } from "../../src/store/store.js";
+import { CheckBatch } from "../../src/watch/check-batch.js";
+import { useTempDir } from "../support/temp-dir.js";
+
+const tempDir = useTempDir("revfeed-batch-");
+const AT = "2025-10-24T10:40:00.000Z";
+
+function storeWithArticles(dir: string, n: number): { store: Store; ids: number[] } {
+  const store = Store.open(dir);
+  const ids = Array.from({ length: n }, (_, i) => {
+    const item = {
+      key: `k${i}`,
+      url: `https://ru.trend.az/a/${i}.html`,
+      sourceId: "s",
+      siteId: null,
+      lang: "ru",
+    };
+    return store.upsertArticle({ ...item, title: "", publishedAt: null }, AT).article.id;
+  });
+  return { store, ids };
+}
+
+describe("check bookkeeping sharing commits", () => {
+  it("is invisible to other connections until the batch commits, then all of it is there", () => {
+    const dir = tempDir();
+    const { store, ids } = storeWithArticles(dir, 3);
+    const reader = openDatabase(dir, { readonly: true });
+    const checkedAt = () =>
+      reader.prepare("SELECT last_checked_at FROM articles ORDER BY id").pluck().all() as (string | null)[];
+    const batch = new CheckBatch(store.db, (err) => {
+      throw err;
+    });
+    for (const id of ids) batch.add(() => store.recordCheck(id, { article: { lastCheckedAt: AT } }));
+    expect(checkedAt()).toEqual([null, null, null]);
+    batch.flush();
+    expect(checkedAt()).toEqual([AT, AT, AT]);
+    reader.close();
+    store.close();
+  });
+
+  it("commits by itself after maxChecks, and a failing check takes only its own writes with it", () => {
+    const dir = tempDir();
+    const { store, ids } = storeWithArticles(dir, 3);
+    const reader = openDatabase(dir, { readonly: true });
+    const errors: Error[] = [];
+    const batch = new CheckBatch(store.db, (err) => errors.push(err), { maxChecks: 2 });
+    const [a, b, c] = ids as [number, number, number];
+    batch.add(() => store.recordCheck(a, { article: { lastCheckedAt: AT, consecutiveFailures: 1 } }));
+    expect(() =>
+      batch.add(() =>
+        store.db.transaction(() => {
+          store.recordCheck(b, { article: { lastCheckedAt: AT } });
+          throw new Error("disk full in the middle of a check");
+        })(),
+      ),
+    ).toThrow("disk full");
+    batch.add(() => store.recordCheck(c, { article: { lastCheckedAt: AT } }));
+    const rows = reader.prepare("SELECT id, last_checked_at AS at FROM articles ORDER BY id").all();
+    expect(rows).toEqual([
+      { id: a, at: AT },
+      { id: b, at: null },
+      { id: c, at: AT },
+    ]);
+    expect(store.db.inTransaction).toBe(false);
+    expect(errors).toEqual([]);
+    reader.close();
+    store.close();
+  });
+});
