@@ -36,6 +36,11 @@ export function startChild(file: string, profileDir = process.env.BENCH_PROFILE)
     if (m.ok) p.resolve(m.value);
     else p.reject(new Error(`${file}: ${m.error}`));
   });
+  // A child that died at start (a broken import) must fail the call, not crash the orchestrator.
+  child.on("error", (err) => {
+    for (const p of pending.values()) p.reject(new Error(`${file}: ${err.message}`));
+    pending.clear();
+  });
   child.on("exit", (code) => {
     for (const p of pending.values()) p.reject(new Error(`${file} exited with status ${code}`));
     pending.clear();
@@ -44,6 +49,8 @@ export function startChild(file: string, profileDir = process.env.BENCH_PROFILE)
     call<T>(cmd: string, params?: unknown): Promise<T> {
       const id = next++;
       return new Promise<T>((resolve, reject) => {
+        if (!child.connected)
+          return reject(new Error(`${file} is not running (exit status ${child.exitCode})`));
         pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
         child.send({ id, cmd, params });
       });

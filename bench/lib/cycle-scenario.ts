@@ -66,6 +66,7 @@ export async function runCycles(
       n,
       concurrency,
       warmupFeedUrl: warmup.feedUrl,
+      warmupUrls: warmup.urls,
       analysisWorkers: workers === undefined ? undefined : Number(workers),
     });
     const cycle = (p: { poll: boolean; recheckAll: boolean; advanceMinutes: number }) =>

@@ -19,6 +19,8 @@ export interface WatchInit {
   concurrency: number;
   /** A small namespace cycled once first (JIT, connections), as the baseline warms up too. */
   warmupFeedUrl?: string;
+  /** Its pages, analysed once by the measured watcher's own analysis threads (their start-up and JIT). */
+  warmupUrls?: string[];
   /** Page-analysis worker threads; undefined = the watcher's default. */
   analysisWorkers?: number;
 }
@@ -89,6 +91,26 @@ serveCommands({
       clock = new ManualClock("2025-10-24T10:40:00.000Z");
     }
     watcher = build(p.feedUrl, p.n);
+    const { analyse } = watcher.context.stages;
+    const source = watcher.context.config.sources[0];
+    if (p.warmupUrls && analyse && source) {
+      const pages = await Promise.all(
+        p.warmupUrls.map(async (url) => ({ url, html: await (await fetch(url)).text() })),
+      );
+      await Promise.all(
+        pages.map(({ url, html }) =>
+          analyse({
+            html,
+            url,
+            source,
+            articleLang: "ru",
+            previous: null,
+            knownHashes: [],
+            minLengthRatio: 0.35,
+          }),
+        ),
+      );
+    }
     return memory();
   },
   cycle,
@@ -97,6 +119,10 @@ serveCommands({
     return cycle({ poll: p.poll, recheckAll: false, advanceMinutes: 1 });
   },
   memory: () => memory(),
+  memdetail: () => {
+    (globalThis as { gc?: () => void }).gc?.();
+    return process.memoryUsage();
+  },
   async close() {
     await watcher?.close();
     watcher = null;
