@@ -119,10 +119,6 @@ serveCommands({
     return cycle({ poll: p.poll, recheckAll: false, advanceMinutes: 1 });
   },
   memory: () => memory(),
-  memdetail: () => {
-    (globalThis as { gc?: () => void }).gc?.();
-    return process.memoryUsage();
-  },
   async close() {
     await watcher?.close();
     watcher = null;
