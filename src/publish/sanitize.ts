@@ -93,6 +93,9 @@ export interface SanitizeOptions {
  */
 const memo = new Map<string, string>();
 const MEMO_LIMIT = 20_000;
+/** Keys hold whole diffs: bound the characters too (about 32 MB of UTF-16, keys and values). */
+const MEMO_MAX_CHARS = 16_000_000;
+let memoChars = 0;
 
 /** Clean an HTML fragment for a feed; `baseUrl` is the page the fragment came from. */
 export function sanitizeForFeed(html: string, baseUrl: string, options: SanitizeOptions = {}): string {
@@ -100,8 +103,12 @@ export function sanitizeForFeed(html: string, baseUrl: string, options: Sanitize
   const known = memo.get(key);
   if (known !== undefined) return known;
   const clean = sanitizeUncached(html, baseUrl, options.diffStyles === true);
-  if (memo.size >= MEMO_LIMIT) memo.clear();
+  if (memo.size >= MEMO_LIMIT || memoChars > MEMO_MAX_CHARS) {
+    memo.clear();
+    memoChars = 0;
+  }
   memo.set(key, clean);
+  memoChars += key.length + clean.length;
   return clean;
 }
 
