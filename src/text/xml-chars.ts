@@ -5,6 +5,7 @@
  * bound for a feed or a page goes through here.
  */
 const INVALID_XML =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this regex's job.
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 
