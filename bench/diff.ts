@@ -6,6 +6,7 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { type DiffInput, diffRevisions, renderDiff } from "../src/diff/index.js";
+import { mulberry32 } from "./lib/random.js";
 
 const WORDS = (
   "министр экономики Азербайджана заседание организации тюркских государств сотрудничество развитие торговли " +
@@ -14,17 +15,6 @@ const WORDS = (
   "значительные результаты подчеркнул отметил сообщает Trend Баку Астана Ташкент Анкара Бишкек 2025 года 4,5% " +
   "и в на с по для что как также это было будет между рамках"
 ).split(" ");
-
-/** A seeded generator, so every run measures the same texts. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = mulberry32(20251024);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;

@@ -25,6 +25,7 @@ import type { Paragraph } from "../src/model.js";
 import { startServer } from "../src/serve/server.js";
 import { Store } from "../src/store/store.js";
 import { createPublisher } from "../src/watch/publisher.js";
+import { mulberry32 } from "./lib/random.js";
 import {
   answerCpuQueries,
   bareServerChild,
@@ -51,17 +52,6 @@ const WORDS = (
   "региона транспорт логистика энергетика цифровой экономики взаимной торговли стран участниц отношения " +
   "подчеркнул отметил сообщает Trend Баку Астана Ташкент Анкара Бишкек 2025 года и в на с по для что как также"
 ).split(" ");
-
-/** A seeded generator, so every run measures the same store. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function config(root: string): LoadedConfig {
   const yaml = [
