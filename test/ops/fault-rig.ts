@@ -1,13 +1,14 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { DOMParser } from "@xmldom/xmldom";
-import { expect } from "vitest";
+import { afterEach, expect } from "vitest";
 import { MINUTE } from "../../src/clock.js";
 import type { WorkerMetricsSnapshot } from "../../src/watch/metrics.js";
 import type { CycleReport } from "../../src/watch/worker.js";
 import { FaultServer } from "../support/fault-server.js";
 import { NewsSite } from "../support/news-site.js";
 import { seedStory } from "../support/seed.js";
+import { useTempDir } from "../support/temp-dir.js";
 import { type TestWatcher, testWatcher } from "../support/watcher.js";
 
 /**
@@ -192,4 +193,23 @@ export function parseXmlStrict(text: string, name: string): Document {
   }).parseFromString(text, "text/xml");
   expect(errors, `${name} is well-formed XML`).toEqual([]);
   return doc as unknown as Document;
+}
+
+/**
+ * Registers cleanup and returns a factory of rigs that already hold a baseline revision of both stories
+ * and have both stories changed on the site, ready for a fault to be switched on.
+ */
+export function useRigsWithBaseline(prefix: string): () => Promise<FaultRig> {
+  const tempDir = useTempDir(prefix);
+  const rigs: FaultRig[] = [];
+  afterEach(async () => {
+    for (const rig of rigs.splice(0)) await rig.close();
+  });
+  return async () => {
+    const rig = await faultRig(tempDir());
+    rigs.push(rig);
+    await baseline(rig);
+    changeBoth(rig);
+    return rig;
+  };
 }

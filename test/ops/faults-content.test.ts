@@ -1,20 +1,17 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createFetcher, isPrivateAddress } from "../../src/fetch/index.js";
 import { escapeHtml } from "../support/news-site.js";
-import { useTempDir } from "../support/temp-dir.js";
 import {
-  baseline,
-  changeBoth,
   expectFailureReported,
   expectFeedsValid,
   expectIsolatedAndRecovered,
   type FaultRig,
   FLAKY_ID,
-  faultRig,
   P,
   UPDATE,
+  useRigsWithBaseline,
   XML_INVALID,
 } from "./fault-rig.js";
 
@@ -23,19 +20,7 @@ import {
  * or leak markup into it; the other source carries on and the flaky one catches up once the site is sane.
  */
 
-const tempDir = useTempDir("revfeed-hostile-");
-const rigs: FaultRig[] = [];
-afterEach(async () => {
-  for (const rig of rigs.splice(0)) await rig.close();
-});
-
-async function rigWithBaseline(): Promise<FaultRig> {
-  const rig = await faultRig(tempDir());
-  rigs.push(rig);
-  await baseline(rig);
-  changeBoth(rig);
-  return rig;
-}
+const rigWithBaseline = useRigsWithBaseline("revfeed-hostile-");
 
 /** An article page in Trend's markup whose body paragraphs are raw HTML (not escaped). */
 function trendPage(title: string, paragraphsHtml: string[]): string {

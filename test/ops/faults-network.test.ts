@@ -1,14 +1,10 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Fault, FaultTarget } from "../support/fault-server.js";
-import { useTempDir } from "../support/temp-dir.js";
 import {
-  baseline,
-  changeBoth,
   expectFailureReported,
   expectIsolatedAndRecovered,
-  type FaultRig,
   FLAKY_ID,
-  faultRig,
+  useRigsWithBaseline,
 } from "./fault-rig.js";
 
 /**
@@ -18,19 +14,7 @@ import {
  * stored lost, and recovery once the fault ends.
  */
 
-const tempDir = useTempDir("revfeed-fault-");
-const rigs: FaultRig[] = [];
-afterEach(async () => {
-  for (const rig of rigs.splice(0)) await rig.close();
-});
-
-async function rigWithBaseline(): Promise<FaultRig> {
-  const rig = await faultRig(tempDir());
-  rigs.push(rig);
-  await baseline(rig);
-  changeBoth(rig);
-  return rig;
-}
+const rigWithBaseline = useRigsWithBaseline("revfeed-fault-");
 
 interface Case {
   name: string;
