@@ -7,7 +7,8 @@
  * Articles reach the watcher the real way: its source is the site's RSS feed listing all N pages
  * (watch.maxItemsPerFeed = N). Every measured party runs in its own process; nginx serves the pages.
  * Environment: BENCH_SIZES (default 200,2000,10000), BENCH_LONG_CYCLES (500), BENCH_WORKERS (analysis
- * threads; default the watcher's own), BENCH_PROFILE=<dir> (CPU profiles of the children).
+ * threads; default the watcher's own), BENCH_PROFILE=<dir> (CPU profiles of the children), BENCH_PARTS
+ * (default cycles,urlwatch,publish,long: run only some parts while working on one).
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -34,6 +35,7 @@ import { runUrlwatch, urlwatchVersion } from "./lib/urlwatch.js";
 const CONCURRENCY = 16;
 const SIZES = (process.env.BENCH_SIZES ?? "200,2000,10000").split(",").map(Number);
 const LONG_CYCLES = Number(process.env.BENCH_LONG_CYCLES ?? 500);
+const PARTS = new Set((process.env.BENCH_PARTS ?? "cycles,urlwatch,publish,long").split(","));
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 const started = performance.now();
@@ -59,7 +61,8 @@ try {
 
   say("1-4, 8. cycles against the bare loop");
   const runs: CycleRun[] = [];
-  for (const n of SIZES) runs.push(await runCycles(site, warmup, n, CONCURRENCY, say));
+  const sizes = PARTS.has("cycles") ? SIZES : [];
+  for (const n of sizes) runs.push(await runCycles(site, warmup, n, CONCURRENCY, say));
   results.cycles = runs;
   for (const run of runs) rows.push(...cycleRows(run));
   rows.push(...rssRow(runs), ...linearityRows(runs));
@@ -67,7 +70,9 @@ try {
   say("5. urlwatch");
   const version = urlwatchVersion();
   const reference = runs.find((r) => r.n === 2000) ?? runs.at(-1);
-  if (version && reference) {
+  if (!PARTS.has("urlwatch")) {
+    say("  skipped (BENCH_PARTS)");
+  } else if (version && reference) {
     const peer = runUrlwatch(site, reference.n, version);
     say(
       `  ${version}: first ${ms(peer.first.wallMs)}, unchanged ${ms(peer.unchanged.wallMs)}, changed ${ms(peer.changed.wallMs)}`,
@@ -80,6 +85,37 @@ try {
   }
 
   say("6. publishing");
+  if (PARTS.has("publish")) rows.push(...(await runPublish()));
+  else say("  skipped (BENCH_PARTS)");
+
+  say(
+    `7. long run: ${LONG_CYCLES} one-minute recheck ticks over 2,000 articles, 1 % of pages edited before each`,
+  );
+  say(
+    "   (only articles due by the recheck tiers are fetched, as the scheduler does; feed polled every 5th tick)",
+  );
+  if (PARTS.has("long")) {
+    const long = await runLong(site, 2000, LONG_CYCLES, CONCURRENCY);
+    say(`  ${long.wallSeconds.toFixed(0)} s; RSS ${long.start.rssMb} → ${long.end.rssMb} MB`);
+    results.longRun = long;
+    rows.push(...longRunRows(long));
+  } else say("  skipped (BENCH_PARTS)");
+} finally {
+  await site.stop();
+  rmSync(root, { recursive: true, force: true });
+}
+results.rows = rows;
+results.totalSeconds = Math.round((performance.now() - started) / 1000);
+printTable(machine, rows, say);
+// A partial run must not overwrite the figures README quotes.
+const out = path.join(
+  here,
+  process.env.BENCH_PARTS || process.env.BENCH_SIZES ? "results-partial.json" : "results.json",
+);
+writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+say(`\nwrote ${out} (${results.totalSeconds} s in all)`);
+
+async function runPublish(): Promise<Row[]> {
   const publisher = startChild(path.join(here, "lib", "publish-child.ts"));
   try {
     const figures = await publisher.call<PublishFigures>("run", {
@@ -91,28 +127,8 @@ try {
       `  store built in ${ms(figures.buildStoreMs)}; one change ${figures.oneChange.ms.toFixed(1)} ms, none ${figures.noChange.ms.toFixed(2)} ms`,
     );
     results.publish = figures;
-    rows.push(...publishRows(figures));
+    return publishRows(figures);
   } finally {
     await publisher.stop();
   }
-
-  say(
-    `7. long run: ${LONG_CYCLES} one-minute recheck ticks over 2,000 articles, 1 % of pages edited before each`,
-  );
-  say(
-    "   (only articles due by the recheck tiers are fetched, as the scheduler does; feed polled every 5th tick)",
-  );
-  const long = await runLong(site, 2000, LONG_CYCLES, CONCURRENCY);
-  say(`  ${long.wallSeconds.toFixed(0)} s; RSS ${long.start.rssMb} → ${long.end.rssMb} MB`);
-  results.longRun = long;
-  rows.push(...longRunRows(long));
-} finally {
-  await site.stop();
-  rmSync(root, { recursive: true, force: true });
 }
-results.rows = rows;
-results.totalSeconds = Math.round((performance.now() - started) / 1000);
-printTable(machine, rows, say);
-const out = path.join(here, "results.json");
-writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
-say(`\nwrote ${out} (${results.totalSeconds} s in all)`);
