@@ -2,7 +2,7 @@ import { Agent, type Response, fetch as undiciFetch } from "undici";
 import type { Clock } from "../clock.js";
 import type { FetchConfig } from "../config/schema.js";
 import { guardedLookup, ipLiteral, isPrivateAddress } from "./address.js";
-import { decodeBody } from "./charset.js";
+import { type DecodedText, decodeBody } from "./charset.js";
 import { type FetchFailure, failureFromError, failureFromStatus, fetchFailure } from "./failure.js";
 import { HostLimiter } from "./host-limiter.js";
 import { readCapped } from "./read-body.js";
@@ -30,12 +30,18 @@ export type FetchResult =
       /** The final URL, after redirects. */
       url: string;
       status: number;
-      text: string;
+      /**
+       * The decoded text, decoded on first read: a page handed to an analysis thread as `body` is decoded
+       * there, so the fetch loop's thread never pays for it.
+       */
+      readonly text: string;
+      /** The body as received (after decompression). */
+      body: Uint8Array;
       /** Body size after decompression. */
       bytes: number;
       contentType: string | null;
-      /** The encoding the text was decoded from (WHATWG name). */
-      charset: string;
+      /** The encoding the text was decoded from (WHATWG name); reading it decodes the text. */
+      readonly charset: string;
       etag: string | null;
       lastModified: string | null;
     }
@@ -240,15 +246,25 @@ export function createFetcher(config: FetchConfig, deps: FetcherDeps): Fetcher {
     }
     const body = await readCapped(response.body, config.maxBodyBytes);
     if (!body.ok) return tooLarge();
-    const { text, charset } = decodeBody(body.bytes, contentType);
+    const bytes = body.bytes;
+    let decoded: DecodedText | null = null;
+    const decode = () => {
+      decoded ??= decodeBody(bytes, contentType);
+      return decoded;
+    };
     return {
       kind: "ok",
       url,
       status,
-      text,
-      bytes: body.bytes.byteLength,
+      get text() {
+        return decode().text;
+      },
+      get charset() {
+        return decode().charset;
+      },
+      body: bytes,
+      bytes: bytes.byteLength,
       contentType,
-      charset,
       etag: h.get("etag"),
       lastModified: h.get("last-modified"),
     };

@@ -1,5 +1,6 @@
 import type { SourceConfig } from "../config/schema.js";
 import { shrankSuspiciously } from "../extract/plausibility.js";
+import { decodeBody } from "../fetch/charset.js";
 import type { ExtractedArticle, TagResult } from "../model.js";
 import type { ChangeSummary, WatchStages } from "./deps.js";
 
@@ -22,8 +23,13 @@ export interface PreviousText {
   hash: string;
 }
 
-export interface PageInput {
-  html: string;
+/**
+ * The page as fetched: its bytes and Content-Type (decoded where the analysis runs, off the fetch loop's
+ * thread), or text already decoded.
+ */
+export type PageBody = { html: string } | { bytes: Uint8Array; contentType: string | null };
+
+export type PageInput = PageBody & {
   url: string;
   source: SourceConfig;
   /** The article's stored language, used for tagging when the page does not say. */
@@ -33,7 +39,7 @@ export interface PageInput {
   /** seq and hash of every stored revision, oldest first: a text seen before is a revert to it. */
   knownHashes: { seq: number; hash: string }[];
   minLengthRatio: number;
-}
+};
 
 export type PageAnalysis =
   | { kind: "failed"; reason: string; message: string }
@@ -50,7 +56,8 @@ export type PageAnalysis =
     };
 
 export function analysePage(stages: AnalysisStages, input: PageInput): PageAnalysis {
-  const extracted = stages.extract(input.html, input.url, input.source);
+  const html = "html" in input ? input.html : decodeBody(input.bytes, input.contentType).text;
+  const extracted = stages.extract(html, input.url, input.source);
   if (!extracted.ok) return { kind: "failed", reason: extracted.reason, message: extracted.message };
   const found = extracted.article;
   const texts = found.paragraphs.map((p) => p.text);

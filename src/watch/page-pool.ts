@@ -56,6 +56,17 @@ function startWorker(workerData: unknown): Worker {
 }
 
 /**
+ * A page's bytes go to the worker by transfer, not copy. They are copied once into a buffer of their own
+ * first: the fetched bytes may be a view into a larger buffer that must not be detached, and the caller's
+ * result keeps working.
+ */
+function message(id: number, input: PageInput): [unknown, ArrayBuffer[]] {
+  if (!("bytes" in input)) return [{ id, input }, []];
+  const bytes = new Uint8Array(input.bytes);
+  return [{ id, input: { ...input, bytes } }, [bytes.buffer]];
+}
+
+/**
  * `warmAfter`: pages analysed in the calling thread before the first worker starts. A watcher that checks
  * a handful of pages (a test, a small config) never pays for a thread; a real cycle soon does.
  */
@@ -151,7 +162,7 @@ export function createPagePool(
         }
         const id = nextId++;
         slot.tasks.set(id, task);
-        slot.worker.postMessage({ id, input });
+        slot.worker.postMessage(...message(id, input));
       });
     },
     async close() {

@@ -80,6 +80,22 @@ describe("page analysis on worker threads", () => {
     }
   });
 
+  it("decodes fetched bytes in the worker (windows-1251 by <meta>) and leaves the caller's bytes intact", async () => {
+    const pool = createPagePool(config, 1, stages, 0);
+    try {
+      const html = page(first).replace('<meta charset="utf-8">', '<meta charset="windows-1251">');
+      const bytes = encodeCp1251(html);
+      const fromBytes = await pool.analyse({ ...input(first, null, []), bytes, contentType: "text/html" });
+      const fromText = analysePage(stages, { ...input(first, null, []), html });
+      expect(fromBytes).toEqual(fromText);
+      expect(fromBytes.kind === "changed" && fromBytes.found.paragraphs[0]?.text).toContain("тюркских");
+      // Transferred as a copy: the fetch result's own buffer is still readable.
+      expect(bytes.byteLength).toBe(html.length);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it("analyses in the calling thread before the first worker is worth starting, and after close", async () => {
     let calls = 0;
     const counting = {
@@ -99,3 +115,15 @@ describe("page analysis on worker threads", () => {
     expect(calls).toBe(2);
   });
 });
+
+/** Cyrillic and ASCII only, as the test page holds. */
+function encodeCp1251(text: string): Uint8Array {
+  return Uint8Array.from(text, (ch) => {
+    const code = ch.charCodeAt(0);
+    if (code < 0x80) return code;
+    if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
+    if (code === 0x401) return 0xa8;
+    if (code === 0x451) return 0xb8;
+    throw new Error(`no windows-1251 byte for ${ch}`);
+  });
+}
