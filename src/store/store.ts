@@ -298,6 +298,7 @@ export class Store {
         ).get(articleId) as { seq: number; hash: string } | undefined;
         if (latest?.hash !== record.revision.hash) {
           const r = record.revision;
+          const seq = (latest?.seq ?? 0) + 1;
           const info = this.#sql(
             `INSERT INTO revisions (article_id, seq, observed_at, title, paragraphs, hash, developing, event,
                  revert_of, labels, minor, words_added, words_removed, tags, http_status, etag, last_modified, final_url)
@@ -306,17 +307,15 @@ export class Store {
           ).run({
             ...r,
             articleId,
-            seq: (latest?.seq ?? 0) + 1,
+            seq,
             paragraphs: JSON.stringify(r.paragraphs),
             developing: r.developing ? 1 : 0,
             labels: JSON.stringify(r.labels),
             minor: r.minor ? 1 : 0,
             tags: JSON.stringify(r.tags),
           });
-          const row = this.#sql("SELECT * FROM revisions WHERE id = ?").get(
-            info.lastInsertRowid,
-          ) as RevisionRow;
-          stored = toRevision(row);
+          // What was written, without reading it back (a 10 KB row costs a query and a JSON.parse).
+          stored = storedRevision(Number(info.lastInsertRowid), articleId, seq, r);
           this.#sql("UPDATE articles SET revision_count = revision_count + 1, tags = ? WHERE id = ?").run(
             JSON.stringify(r.tags.map((t) => t.tag)),
             articleId,
@@ -376,4 +375,25 @@ export class Store {
       "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
     ).run(key, value);
   }
+}
+
+/** The model's view of a revision just inserted: the fields toRevision would read back from its row. */
+function storedRevision(id: number, articleId: number, seq: number, r: NewRevision): Revision {
+  return {
+    id,
+    articleId,
+    seq,
+    observedAt: r.observedAt,
+    title: r.title,
+    paragraphs: r.paragraphs.map((p) => ({ text: p.text, html: p.html })),
+    hash: r.hash,
+    developing: r.developing,
+    event: r.event,
+    revertOf: r.revertOf,
+    labels: [...r.labels],
+    minor: r.minor,
+    wordsAdded: r.wordsAdded,
+    wordsRemoved: r.wordsRemoved,
+    tags: structuredClone(r.tags),
+  };
 }

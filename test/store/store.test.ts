@@ -88,6 +88,20 @@ describe("Store", () => {
     store.close();
   });
 
+  it("returns the revision it stored exactly as reading it back gives it", () => {
+    const store = newStore();
+    const { article } = store.upsertArticle(item, "2025-10-24T10:00:00.000Z");
+    const first = store.recordCheck(article.id, { revision: revision(), article: {} });
+    const revert = store.recordCheck(article.id, {
+      revision: revision({ hash: "h2", event: "revert", revertOf: 1, developing: false, minor: true }),
+      article: {},
+    });
+    expect(first).toEqual(store.getRevision(article.id, 1));
+    expect(revert).toEqual(store.getRevision(article.id, 2));
+    expect(revert).toMatchObject({ seq: 2, event: "revert", revertOf: 1, minor: true, developing: false });
+    store.close();
+  });
+
   it("finds articles by id, key, url and site id, and lists due ones", () => {
     const store = newStore();
     const { article } = store.upsertArticle(item, "2025-10-24T10:00:00.000Z");
