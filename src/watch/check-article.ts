@@ -59,11 +59,8 @@ export async function checkArticle(
       given.article.nextCheckAt === null && status === "watching"
         ? { ...given, article: { ...given.article, status: "stopped" as const } }
         : given;
-    // Text and events commit on their own; bookkeeping alone may share a commit with other checks.
-    if (!ctx.batch || rec.revision || rec.event) {
-      ctx.batch?.flush();
-      return store.recordCheck(article.id, rec);
-    }
+    // Checks share commits (check-batch.ts); each is still atomic on its own.
+    if (!ctx.batch) return store.recordCheck(article.id, rec);
     return ctx.batch.add(() => store.recordCheck(article.id, rec));
   };
   const schedule = (developing: boolean, finalChecksLeft: number, lastChangedAt: string | null) =>
@@ -126,7 +123,8 @@ export async function checkArticle(
 
   const stored = latest ? store.latestRevision(article.id) : null;
   const input: PageInput = {
-    html: page.text,
+    bytes: page.body,
+    contentType: page.contentType,
     url: page.url,
     source,
     articleLang: article.lang,

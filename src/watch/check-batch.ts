@@ -1,12 +1,12 @@
 import type { Database } from "better-sqlite3";
 
 /**
- * Group commit for the bookkeeping of checks that found nothing new (a 304, an unchanged page, a failed
- * fetch): their article-row updates (last checked, next check, validators, failure count) share one
- * transaction, committed after `maxChecks` of them, `maxMs` after the first, before any check that stores
- * text or an event, and at the end of the cycle. Each check is still atomic (its writes are a savepoint
- * inside the batch). What a crash can lose is only this bookkeeping, never a revision or an event: those
- * checks are simply made again. A commit per 304 cost more than the request itself.
+ * Group commit for checks: their writes (a new revision, an event, the article's bookkeeping) share one
+ * transaction, committed after `maxChecks` checks, `maxMs` after the first, and at the end of the cycle,
+ * before anything is published. Each check is still atomic (its writes are a savepoint inside the batch).
+ * A crash can lose only the last `maxMs` of checks, and a lost check leaves no trace, not even the ETag
+ * that would make the next request conditional: the next cycle makes it again and finds the same text.
+ * A commit per check cost more than the request itself (a 304) or a third of a new page's whole cost.
  */
 export class CheckBatch {
   readonly #db: Database;
@@ -28,7 +28,7 @@ export class CheckBatch {
     this.#maxMs = options.maxMs ?? 100;
   }
 
-  /** Runs a bookkeeping-only write inside the open batch. */
+  /** Runs one check's writes inside the open batch. */
   add<T>(write: () => T): T {
     if (!this.#open && !this.#db.inTransaction) {
       this.#db.exec("BEGIN");
@@ -36,18 +36,39 @@ export class CheckBatch {
       this.#timer = setTimeout(() => this.flush(), this.#maxMs);
       this.#timer.unref();
     }
-    const result = write();
+    let result: T;
+    try {
+      result = write();
+    } catch (err) {
+      // Some errors (a full disk, an I/O error) make SQLite roll back the whole transaction, not just this
+      // check's savepoint: the checks before it in the batch are gone too.
+      if (this.#open && !this.#db.inTransaction) this.#lost();
+      throw err;
+    }
     if (this.#open && ++this.#count >= this.#maxChecks) this.flush();
     return result;
   }
 
-  /** Commits what is pending; a failed commit rolls back (those checks are made again next cycle). */
-  flush(): void {
+  #lost(): void {
+    const lost = this.#count;
+    this.#reset();
+    if (lost > 0) {
+      this.#onError(new Error(`the database rolled back the last ${lost} checks; they are made again`));
+    }
+  }
+
+  #reset(): void {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
-    if (!this.#open) return;
     this.#open = false;
     this.#count = 0;
+  }
+
+  /** Commits what is pending; a failed commit rolls back (those checks are made again next cycle). */
+  flush(): void {
+    if (!this.#open) return;
+    if (!this.#db.inTransaction) return this.#lost();
+    this.#reset();
     try {
       this.#db.exec("COMMIT");
     } catch (err) {

@@ -55,7 +55,7 @@ export async function runCycle(ctx: WatchContext, options: CycleOptions): Promis
   const due = options.recheckAll ? ctx.store.watchedArticles(limit) : ctx.store.dueArticles(now, limit);
   const queue = due.filter((a) => byId.has(a.sourceId));
   const batch = new CheckBatch(ctx.store.db, (err) => {
-    ctx.logger.error({ err }, "could not save check bookkeeping: those articles are checked again");
+    ctx.logger.error({ err }, "could not save checks: those articles are checked again");
     ctx.metrics.failure("internal");
   });
   const latestHeads = latestRevisionHeads(

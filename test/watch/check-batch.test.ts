@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/store/open.js";
-import { Store } from "../../src/store/store.js";
+import { type NewRevision, Store } from "../../src/store/store.js";
 import { CheckBatch } from "../../src/watch/check-batch.js";
 import { useTempDir } from "../support/temp-dir.js";
 
@@ -69,3 +69,57 @@ describe("check bookkeeping sharing commits", () => {
     store.close();
   });
 });
+
+describe("checks that store revisions share commits too", () => {
+  it("a full disk rolls back the whole batch: reported, nothing half-written, the next check starts afresh", () => {
+    const dir = tempDir();
+    const { store, ids } = storeWithArticles(dir, 3);
+    const [a, b, c] = ids as [number, number, number];
+    const errors: Error[] = [];
+    const batch = new CheckBatch(store.db, (err) => errors.push(err));
+    batch.add(() =>
+      store.recordCheck(a, { revision: newRevision("h-a", 10), article: { lastCheckedAt: AT } }),
+    );
+    // The file may grow by a few pages only: a big revision cannot fit.
+    const pages = store.db.pragma("page_count", { simple: true }) as number;
+    store.db.pragma(`max_page_count = ${pages + 2}`);
+    expect(() =>
+      batch.add(() => store.recordCheck(b, { revision: newRevision("h-b", 20_000), article: {} })),
+    ).toThrow(/full/);
+    expect(errors.map((e) => e.message)).toEqual([
+      "the database rolled back the last 1 checks; they are made again",
+    ]);
+    store.db.pragma("max_page_count = 1073741823");
+    batch.add(() =>
+      store.recordCheck(c, { revision: newRevision("h-c", 10), article: { lastCheckedAt: AT } }),
+    );
+    batch.flush();
+    const stored = store.db.prepare("SELECT article_id FROM revisions ORDER BY id").pluck().all();
+    expect(stored).toEqual([c]);
+    expect(store.db.inTransaction).toBe(false);
+    expect(errors).toHaveLength(1);
+    store.close();
+  });
+});
+
+function newRevision(hash: string, words: number): NewRevision {
+  const text = "слово ".repeat(words).trim();
+  return {
+    observedAt: AT,
+    title: "Заголовок",
+    paragraphs: [{ text, html: `<p>${text}</p>` }],
+    hash,
+    developing: false,
+    event: null,
+    revertOf: null,
+    labels: ["new"],
+    minor: false,
+    wordsAdded: words,
+    wordsRemoved: 0,
+    tags: [],
+    httpStatus: 200,
+    etag: null,
+    lastModified: null,
+    finalUrl: null,
+  };
+}
