@@ -123,3 +123,51 @@ export function buildHistory(
   })();
   return ids;
 }
+
+/**
+ * A watcher's first cycle as the publisher sees it: `articles` new articles with one full-length revision
+ * each (the whole generated text, not the short history paragraphs), written with plain INSERTs.
+ */
+export function buildNewArticles(store: Store, articles: number, clock: ManualClock): number[] {
+  const db = store.db;
+  const insertArticle = db.prepare(
+    `INSERT INTO articles (id, key, url, source_id, site_id, lang, title, first_seen_at, status, next_check_at,
+         revision_count, last_changed_at, last_checked_at, tags)
+       VALUES (?, ?, ?, 'bench', ?, 'ru', ?, ?, 'watching', NULL, 1, ?, ?, ?)`,
+  );
+  const insertRevision = db.prepare(
+    `INSERT INTO revisions (article_id, seq, observed_at, title, paragraphs, hash, developing, labels, minor,
+         words_added, words_removed, tags, http_status, etag)
+       VALUES (?, 1, ?, ?, ?, ?, 0, '["new"]', 0, 300, 0, ?, 200, '"v0"')`,
+  );
+  const ids = Array.from({ length: articles }, (_, i) => i + 1);
+  db.transaction(() => {
+    for (const id of ids) {
+      clock.advance(MINUTE / 100);
+      const at = clock.now().toISOString();
+      const { title, paragraphs } = articleText(id, 0);
+      const stored = paragraphs.map((text): Paragraph => ({ text, html: `<p>${text}</p>` }));
+      const tags = id % 10 === 3 ? OTS : [];
+      insertArticle.run(
+        id,
+        `bench/${id}`,
+        `http://127.0.0.1:1/bench/business/${id}.html`,
+        String(id),
+        title,
+        at,
+        at,
+        at,
+        JSON.stringify(tags.map((t) => t.tag)),
+      );
+      insertRevision.run(
+        id,
+        at,
+        title,
+        JSON.stringify(stored),
+        contentHash(title, paragraphs),
+        JSON.stringify(tags),
+      );
+    }
+  })();
+  return ids;
+}
