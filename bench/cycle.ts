@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startChild } from "./lib/child.js";
+import { sibling, startChild } from "./lib/child.js";
 import { type CycleRun, ms, runCycles } from "./lib/cycle-scenario.js";
 import { runLong } from "./lib/long-run.js";
 import { describeMachine } from "./lib/machine.js";
@@ -36,7 +36,10 @@ const CONCURRENCY = 16;
 const SIZES = (process.env.BENCH_SIZES ?? "200,2000,10000").split(",").map(Number);
 const LONG_CYCLES = Number(process.env.BENCH_LONG_CYCLES ?? 500);
 const PARTS = new Set((process.env.BENCH_PARTS ?? "cycles,urlwatch,publish,long").split(","));
-const here = path.dirname(fileURLToPath(import.meta.url));
+// Compiled, this file runs from bench/.build/bench; results.json belongs in bench/ either way.
+const compiledFrom = path.dirname(fileURLToPath(import.meta.url));
+const here =
+  path.basename(path.dirname(compiledFrom)) === ".build" ? path.resolve(compiledFrom, "../..") : compiledFrom;
 
 const started = performance.now();
 const say = (line: string) => console.log(line);
@@ -116,7 +119,7 @@ writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 say(`\nwrote ${out} (${results.totalSeconds} s in all)`);
 
 async function runPublish(): Promise<Row[]> {
-  const publisher = startChild(path.join(here, "lib", "publish-child.ts"));
+  const publisher = startChild(sibling(import.meta.url, "lib/publish-child"));
   try {
     const figures = await publisher.call<PublishFigures>("run", {
       articles: 10_000,

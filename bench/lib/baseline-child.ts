@@ -4,7 +4,7 @@
  * full pass saw (If-None-Match and If-Modified-Since, as the watcher does) and reads whatever comes back.
  */
 import { Agent, fetch } from "undici";
-import { memory, serveCommands } from "./child.js";
+import { cpuMsSince, memory, serveCommands } from "./child.js";
 
 let agent: Agent | null = null;
 const validators = new Map<string, { etag: string | null; lastModified: string | null }>();
@@ -15,6 +15,7 @@ async function loop(urls: string[], concurrency: number, conditional: boolean, r
   let next = 0;
   let bytes = 0;
   const started = performance.now();
+  const cpu = process.cpuUsage();
   await Promise.all(
     Array.from({ length: Math.min(concurrency, urls.length) }, async () => {
       for (let i = next++; i < urls.length; i = next++) {
@@ -34,7 +35,8 @@ async function loop(urls: string[], concurrency: number, conditional: boolean, r
       }
     }),
   );
-  return { wallMs: performance.now() - started, requests: urls.length, chars: bytes, ...memory() };
+  const wallMs = performance.now() - started;
+  return { wallMs, cpuMs: cpuMsSince(cpu), requests: urls.length, chars: bytes, ...memory() };
 }
 
 serveCommands({

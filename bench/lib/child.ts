@@ -1,4 +1,6 @@
 import { type ChildProcess, fork } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 /**
  * Each measured party (bare fetch loop, watcher, publisher) runs in its own Node process, so its peak RSS is
@@ -15,6 +17,15 @@ interface Reply {
   error?: string;
 }
 
+/**
+ * A sibling module's path with this module's own extension: `npm run bench` runs the compiled JavaScript
+ * (bench/.build, as production runs dist), `tsx bench/…` the TypeScript.
+ */
+export function sibling(metaUrl: string, name: string): string {
+  const self = fileURLToPath(metaUrl);
+  return path.join(path.dirname(self), `${name}${path.extname(self)}`);
+}
+
 export interface Child {
   call<T>(cmd: string, params?: unknown): Promise<T>;
   stop(): Promise<void>;
@@ -24,7 +35,8 @@ export interface Child {
 export function startChild(file: string, profileDir = process.env.BENCH_PROFILE): Child {
   const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
   const child: ChildProcess = fork(file, [], {
-    execArgv: ["--import", "tsx", "--expose-gc", ...profile],
+    // Compiled children run as production does; TypeScript ones need tsx's loader.
+    execArgv: [...(file.endsWith(".ts") ? ["--import", "tsx"] : []), "--expose-gc", ...profile],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   let next = 0;
@@ -88,4 +100,10 @@ export function memory(): { rssMb: number; peakRssMb: number; heapUsedMb: number
     peakRssMb: mb(process.resourceUsage().maxRSS * 1024),
     heapUsedMb: mb(process.memoryUsage().heapUsed),
   };
+}
+
+/** CPU time (user + system, all threads of this process) spent since `since` was taken, in ms. */
+export function cpuMsSince(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return Math.round((used.user + used.system) / 1000);
 }

@@ -1,16 +1,14 @@
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { startChild } from "./child.js";
+import { sibling, startChild } from "./child.js";
 import { SiteEditor } from "./mutate.js";
 import { accessLogReader, type LogSlice, type Nginx, type SiteNamespace, writeNamespace } from "./site.js";
 import type { CycleFigures } from "./watch-child.js";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-export const BASELINE_CHILD = path.join(here, "baseline-child.ts");
-export const WATCH_CHILD = path.join(here, "watch-child.ts");
+export const BASELINE_CHILD = sibling(import.meta.url, "baseline-child");
+export const WATCH_CHILD = sibling(import.meta.url, "watch-child");
 
 export interface LoopFigures {
   wallMs: number;
+  cpuMs: number;
   requests: number;
   peakRssMb: number;
 }

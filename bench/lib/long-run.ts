@@ -1,11 +1,9 @@
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { startChild } from "./child.js";
+import { sibling, startChild } from "./child.js";
 import { SiteEditor } from "./mutate.js";
 import { type Nginx, writeNamespace } from "./site.js";
 import type { CycleFigures } from "./watch-child.js";
 
-const WATCH_CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), "watch-child.ts");
+const WATCH_CHILD = sibling(import.meta.url, "watch-child");
 
 export interface LongRunFigures {
   n: number;

@@ -27,6 +27,7 @@ export function cycleRows(run: CycleRun): Row[] {
   const cond = baseline.conditional.figures.wallMs;
   const condChanged = baseline.changed.figures.wallMs;
   const rate = (ms: number) => `${Math.round(n / (ms / 1000))} pages/s`;
+  const cpu = (f: { cpuMs: number }) => `CPU ${(f.cpuMs / n).toFixed(2)} ms/page`;
   const firstRatio = first.figures.wallMs / full;
   const unchangedRatio = unchanged.figures.wallMs / cond;
   const changedRatio = changed.figures.wallMs / condChanged;
@@ -38,7 +39,7 @@ export function cycleRows(run: CycleRun): Row[] {
       "1.00×",
       "",
       null,
-      `${rate(full)}, ${bytes(baseline.full.site.bodyBytes)} bodies`,
+      `${rate(full)}, ${bytes(baseline.full.site.bodyBytes)} bodies, ${cpu(baseline.full.figures)}`,
     ),
     row(
       "bare loop, conditional GET",
@@ -47,7 +48,7 @@ export function cycleRows(run: CycleRun): Row[] {
       "1.00×",
       "",
       null,
-      `${rate(cond)}, ${bytes(baseline.conditional.site.bodyBytes)} bodies`,
+      `${rate(cond)}, ${bytes(baseline.conditional.site.bodyBytes)} bodies, ${cpu(baseline.conditional.figures)}`,
     ),
     row(
       "bare loop, conditional, 10 % changed",
@@ -56,7 +57,7 @@ export function cycleRows(run: CycleRun): Row[] {
       "1.00×",
       "",
       null,
-      `${bytes(baseline.changed.site.bodyBytes)} bodies`,
+      `${bytes(baseline.changed.site.bodyBytes)} bodies, ${cpu(baseline.changed.figures)}`,
     ),
     row(
       "first cycle (all new)",
@@ -65,7 +66,7 @@ export function cycleRows(run: CycleRun): Row[] {
       x(firstRatio),
       "≤ 1.5× full",
       firstRatio <= 1.5,
-      `${rate(first.figures.wallMs)}, peak RSS ${mb(first.figures.peakRssMb)}, ${first.figures.revisions} revisions, ${first.figures.published} files published`,
+      `${rate(first.figures.wallMs)}, ${cpu(first.figures)}, peak RSS ${mb(first.figures.peakRssMb)}, ${first.figures.revisions} revisions, ${first.figures.published} files published`,
     ),
     row(
       "unchanged cycle (all 304)",
@@ -74,7 +75,7 @@ export function cycleRows(run: CycleRun): Row[] {
       x(unchangedRatio),
       "≤ 1.2× cond., 0 B",
       unchangedRatio <= 1.2 && unchanged.site.bodyBytes === 0,
-      `${bytes(unchanged.site.bodyBytes)} bodies received, ${unchanged.site.statuses["304"] ?? 0} × 304`,
+      `${bytes(unchanged.site.bodyBytes)} bodies received, ${unchanged.site.statuses["304"] ?? 0} × 304, ${cpu(unchanged.figures)}`,
     ),
     row(
       "10 % changed",
@@ -83,7 +84,7 @@ export function cycleRows(run: CycleRun): Row[] {
       x(changedRatio),
       "≤ 1.5× cond.",
       changedRatio <= 1.5,
-      `${changed.figures.revisions} revisions stored of ${changed.pagesChanged} pages changed, ${changed.figures.published} files published`,
+      `${changed.figures.revisions} revisions stored of ${changed.pagesChanged} pages changed, ${changed.figures.published} files published, ${cpu(changed.figures)}`,
     ),
   ];
 }

@@ -10,7 +10,7 @@ import { ManualClock, MINUTE } from "../../src/clock.js";
 import { parseConfig } from "../../src/config/load.js";
 import { createLogger } from "../../src/log.js";
 import { createWatcher, type Watcher } from "../../src/wiring.js";
-import { memory, serveCommands } from "./child.js";
+import { cpuMsSince, memory, serveCommands } from "./child.js";
 import { benchConfigYaml } from "./config.js";
 
 export interface WatchInit {
@@ -33,6 +33,8 @@ export interface CycleParams {
 
 export interface CycleFigures {
   wallMs: number;
+  /** CPU time of the whole process (every thread) during the cycle. */
+  cpuMs: number;
   checks: Record<string, number>;
   revisions: number;
   changedArticles: number;
@@ -66,10 +68,12 @@ async function cycle(p: CycleParams): Promise<CycleFigures> {
   if (!watcher) throw new Error("init first");
   clock.advance(p.advanceMinutes * MINUTE);
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const report = await watcher.worker.runOnce({ poll: p.poll, recheckAll: p.recheckAll, concurrency });
   const wallMs = performance.now() - started;
   return {
     wallMs,
+    cpuMs: cpuMsSince(cpu),
     checks: report.checks,
     revisions: report.revisions,
     changedArticles: report.changedArticleIds.length,
