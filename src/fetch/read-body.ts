@@ -1,34 +1,23 @@
 /**
- * Reads a response body (already decompressed by fetch) up to `maxBytes`, cancelling the stream as soon as
- * it goes past: a gzip bomb or an endless body costs at most `maxBytes` plus one chunk of memory.
- * Network errors while reading are thrown for failure.ts to classify.
+ * Reads a response body (already decoded from its Content-Encoding) up to `maxBytes`, destroying the stream
+ * as soon as it goes past: a gzip bomb or an endless body costs at most `maxBytes` plus one chunk of memory.
+ * Network and decompression errors while reading are thrown for failure.ts to classify.
  */
-import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import type { Readable } from "node:stream";
 
 export type BodyRead = { ok: true; bytes: Buffer } | { ok: false; readBytes: number };
 
-export async function readCapped(
-  body: WebReadableStream<Uint8Array> | null,
-  maxBytes: number,
-): Promise<BodyRead> {
-  if (body === null) return { ok: true, bytes: Buffer.alloc(0) };
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
+export async function readCapped(body: Readable, maxBytes: number): Promise<BodyRead> {
+  const chunks: Buffer[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    total += chunk.byteLength;
     if (total > maxBytes) {
-      // Cancelling tears down the decompressor and the socket; the rejection, if any, is of no interest.
-      reader.cancel().catch(() => {});
+      // Leaving the loop early destroys the stream: the decompressor and the socket are torn down.
       return { ok: false, readBytes: total };
     }
-    chunks.push(value);
+    chunks.push(chunk);
   }
-  if (chunks.length === 1) {
-    const only = chunks[0] as Uint8Array;
-    return { ok: true, bytes: Buffer.from(only.buffer, only.byteOffset, only.byteLength) };
-  }
+  if (chunks.length === 1) return { ok: true, bytes: chunks[0] as Buffer };
   return { ok: true, bytes: Buffer.concat(chunks, total) };
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { gzipSync } from "node:zlib";
+import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { expectFailure, expectOk, rig } from "./setup.js";
 
@@ -116,6 +116,32 @@ describe("charset over HTTP", () => {
     const ok = expectOk(await fetcher.get({ url: server.url("/") }));
     expect(ok.text).toBe(html);
     expect(ok.bytes).toBe(Buffer.byteLength(html));
+  });
+
+  it("undoes deflate, br and stacked codings in reverse order; refuses codings it cannot undo", async () => {
+    const html = `<p>${lead}</p>`.repeat(20);
+    const bodies: Record<string, [string, Buffer]> = {
+      "/deflate": ["deflate", deflateSync(html)],
+      "/br": ["br", brotliCompressSync(html)],
+      // Applied gzip first, then br: the header lists them in that order.
+      "/stacked": ["gzip, br", brotliCompressSync(gzipSync(html))],
+      "/identity": ["identity", Buffer.from(html)],
+      "/zstd": ["zstd", Buffer.from("not really zstd")],
+      "/broken": ["gzip", Buffer.from("this is not gzip at all")],
+    };
+    const { server, fetcher } = await rig((req, res) => {
+      const [coding, body] = bodies[req.url ?? ""] ?? ["identity", Buffer.alloc(0)];
+      res
+        .writeHead(200, { "content-type": "text/html; charset=utf-8", "content-encoding": coding })
+        .end(body);
+    });
+    for (const path of ["/deflate", "/br", "/stacked", "/identity"]) {
+      expect(expectOk(await fetcher.get({ url: server.url(path) })).text).toBe(html);
+    }
+    const zstd = expectFailure(await fetcher.get({ url: server.url("/zstd") }));
+    expect(zstd).toMatchObject({ kind: "bad-content", message: expect.stringContaining("zstd") });
+    const broken = expectFailure(await fetcher.get({ url: server.url("/broken") }));
+    expect(broken).toMatchObject({ kind: "bad-content", message: expect.stringContaining("decompressed") });
   });
 });
 
