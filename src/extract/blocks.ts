@@ -1,7 +1,7 @@
 import render from "dom-serializer";
 import type { AnyNode, Element } from "domhandler";
 import { sanitizeFragment } from "./sanitize.js";
-import { normalizeText } from "./text.js";
+import { isBlankText, normalizeText } from "./text.js";
 
 /**
  * Splits an article container into blocks (paragraphs, headings, quotes, list items). Text that sits
@@ -103,12 +103,12 @@ function makeBlock(tag: string, nodes: AnyNode[], baseUrl: string): Block | null
 }
 
 function isBlank(node: AnyNode): boolean {
-  return isElement(node) ? node.name === "br" : normalizeText(blockText(node)) === "";
+  return isElement(node) ? node.name === "br" : isBlankText(blockText(node));
 }
 
 /** A run of loose inline nodes made of nothing but `<time>` is a date stamp, not text. */
 function isOnlyTime(run: AnyNode[]): boolean {
-  return run.every((n) => (isElement(n) ? n.name === "time" : normalizeText(blockText(n)) === ""));
+  return run.every((n) => (isElement(n) ? n.name === "time" : isBlankText(blockText(n))));
 }
 
 export function splitBlocks(container: Element, baseUrl: string): Block[] {
@@ -130,7 +130,7 @@ export function splitBlocks(container: Element, baseUrl: string): Block[] {
       if (!isElement(node)) {
         if (node.type === "text") {
           run.push(node);
-          if (normalizeText(blockText(node)) !== "") breaks = 0;
+          if (!isBlankText(blockText(node))) breaks = 0;
         }
         continue;
       }

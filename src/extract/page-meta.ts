@@ -1,4 +1,4 @@
-import { selectAll, selectOne } from "css-select";
+import { compile, selectAll, selectOne } from "css-select";
 import type { AnyNode, Element } from "domhandler";
 import { toUtcIso } from "../sources/dates.js";
 import { blockText } from "./blocks.js";
@@ -9,13 +9,32 @@ import { normalizeText } from "./text.js";
 // A single root: css-select given an array searches below the array's elements only, never a Document in it.
 type Root = AnyNode;
 
+type Query = string | ((el: Element) => boolean);
+const compiled = new Map<string, (el: Element) => boolean>();
+
+/**
+ * css-select compiles a selector string on every call, which cost more than the search on a small page; the
+ * profiles use a fixed set of selectors, so each is compiled once. A compiled query has no context, which
+ * only matters for a selector with a combinator searched below an element (css-select then anchors it at
+ * that element): those keep the string form.
+ */
+function query(selector: string, root: Root): Query {
+  if (root.type !== "root" && /[\s>+~]/.test(selector.replace(/\s*,\s*/g, ","))) return selector;
+  let fn = compiled.get(selector);
+  if (!fn) {
+    fn = compile<AnyNode, Element>(selector);
+    compiled.set(selector, fn);
+  }
+  return fn;
+}
+
 /** css-select typed for htmlparser2's DOM (it infers the element type from the root otherwise). */
 export function one(selector: string, root: Root): Element | null {
-  return selectOne<AnyNode, Element>(selector, root);
+  return selectOne<AnyNode, Element>(query(selector, root), root);
 }
 
 export function all(selector: string, root: Root): Element[] {
-  return selectAll<AnyNode, Element>(selector, root);
+  return selectAll<AnyNode, Element>(query(selector, root), root);
 }
 
 export function metaContent(root: Root, selectors: string[]): string | null {

@@ -78,7 +78,17 @@ function absolutize(attribute: string, baseUrl: string): sanitizeHtml.Transforme
   };
 }
 
+/**
+ * Plain text with nothing to escape, strip or re-parse: sanitize-html gives such a fragment back unchanged
+ * (its parser sees one text node, and escaping touches only `&`, `<` and `>`), so it is skipped, which is
+ * most paragraphs. The class lists the characters stripInvalidXmlChars removes, with every surrogate.
+ */
+const NEEDS_SANITIZER =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this looks for.
+  /[<>&\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uD800-\uDFFF\uFFFE\uFFFF\u202A-\u202E\u2066-\u2069]/;
+
 export function sanitizeFragment(html: string, baseUrl: string): string {
+  if (!NEEDS_SANITIZER.test(html)) return html.trim();
   const clean = sanitizeHtml(html, {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: { a: ["href", "title"], img: ["src", "alt", "title", "width", "height"] },

@@ -1,4 +1,4 @@
-import { normalizeText } from "../extract/text.js";
+import { isPlainNormalized, normalizeText } from "../extract/text.js";
 
 /**
  * Developing-story markers ("Новость обновляется", "Xəbər yenilənir" …) are trailing service lines, and
@@ -37,16 +37,44 @@ export function foldMarkerText(s: string): string {
     .replace(/\s+/g, " ");
 }
 
-/** Folded phrase -> phrase as configured, for all languages (a page's language is not always known). */
-function phraseTable(markers: Record<string, readonly string[]>): Map<string, string> {
-  const table = new Map<string, string>();
+interface PhraseTable {
+  /** Folded phrase -> phrase as configured, for all languages (a page's language is not always known). */
+  byFolded: Map<string, string>;
+  /** Length of the longest folded phrase: a block that folds to anything longer is not a marker. */
+  longest: number;
+}
+
+// Folding every configured phrase cost more than the rest of a check; the configuration does not change
+// while it is in use, so the table is built once per markers object.
+const tables = new WeakMap<object, PhraseTable>();
+
+function phraseTable(markers: Record<string, readonly string[]>): PhraseTable {
+  const cached = tables.get(markers);
+  if (cached) return cached;
+  const byFolded = new Map<string, string>();
   for (const phrases of Object.values(markers)) {
     for (const phrase of phrases) {
       const folded = foldMarkerText(phrase);
-      if (folded !== "" && !table.has(folded)) table.set(folded, phrase);
+      if (folded !== "" && !byFolded.has(folded)) byFolded.set(folded, phrase);
     }
   }
+  const table = { byFolded, longest: Math.max(0, ...[...byFolded.keys()].map((k) => k.length)) };
+  tables.set(markers, table);
   return table;
+}
+
+const EDGE_WRAPPERS =
+  /^[\s([{«"“„'*•–—\u02BB\u02BC\u2018\u2019\u0060\u00B4\u2032-]+|[\s)\]}»"”'*.…!:;–—\u02BB\u02BC\u2018\u2019\u0060\u00B4\u2032-]+$/g;
+
+/**
+ * At least how long foldMarkerText(s) is, or 0 when that is not cheap to know. For text made of safe
+ * characters with single spaces (most paragraphs), folding keeps at least one character for each one
+ * (lower-casing and the NFD/NFC round trip never merge two of them) and drops only wrappers and
+ * apostrophes at either end, so a long paragraph is known not to be a marker without folding it.
+ */
+function foldedLengthAtLeast(s: string): number {
+  if (!isPlainNormalized(s)) return 0;
+  return s.replace(EDGE_WRAPPERS, "").length;
 }
 
 /**
@@ -61,10 +89,15 @@ export function detectMarker(
   const table = phraseTable(markers);
   let seen = 0;
   for (let i = paragraphTexts.length - 1; i >= 0 && seen < lastBlocks; i--) {
-    const folded = foldMarkerText(paragraphTexts[i] ?? "");
+    const text = paragraphTexts[i] ?? "";
+    if (foldedLengthAtLeast(text) > table.longest) {
+      seen++;
+      continue;
+    }
+    const folded = foldMarkerText(text);
     if (folded === "") continue;
     seen++;
-    const phrase = table.get(folded);
+    const phrase = table.byFolded.get(folded);
     if (phrase !== undefined) return { developing: true, index: i, phrase };
   }
   return { developing: false, index: null, phrase: null };

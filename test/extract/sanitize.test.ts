@@ -47,3 +47,28 @@ describe("sanitizeFragment", () => {
     );
   });
 });
+
+describe("sanitizeFragment on plain text (the path that skips sanitize-html)", () => {
+  const ALPHABET = [..."аб Bəİı«»—…\"'=/!?-:;.,()[]{}#%*+~`|\\^$@\u00A0\t\n\r\u2009€№"];
+
+  it("gives back what sanitize-html gives back, for text with nothing to escape", () => {
+    let seed = 7;
+    const next = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 4294967296;
+    };
+    for (let i = 0; i < 2000; i++) {
+      let s = "";
+      for (let n = Math.floor(next() * 20); n > 0; n--) s += ALPHABET[Math.floor(next() * ALPHABET.length)];
+      // Wrapped in allowed tags, the text goes through sanitize-html itself: it must come out unchanged.
+      expect(sanitizeFragment(`<b>${s}</b>`, BASE), JSON.stringify(s)).toBe(`<b>${s}</b>`);
+      expect(sanitizeFragment(s, BASE)).toBe(s.trim());
+    }
+  });
+
+  it("still escapes, strips and re-parses whatever needs it", () => {
+    expect(sanitizeFragment("a > b & c", BASE)).toBe("a &gt; b &amp; c");
+    expect(sanitizeFragment("a\u0007b\u202Ec", BASE)).toBe("abc");
+    expect(sanitizeFragment("x <script>y</script>", BASE)).toBe("x");
+  });
+});
