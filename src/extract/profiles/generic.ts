@@ -1,7 +1,8 @@
-import { Readability } from "@mozilla/readability";
+import { createRequire } from "node:module";
+import type { Readability as ReadabilityClass } from "@mozilla/readability";
 import type { AnyNode } from "domhandler";
 import { parseDocument } from "htmlparser2";
-import { parseHTML } from "linkedom";
+import type { parseHTML as ParseHTML } from "linkedom";
 import { splitBlocks } from "../blocks.js";
 import { isServiceLine } from "../boilerplate.js";
 import { all, allText, documentTitle, htmlLang, metaPublishedAt } from "../page-meta.js";
@@ -13,6 +14,22 @@ import { normalizeText } from "../text.js";
  * Any news site without a profile: Mozilla Readability (on linkedom, 4 times faster than jsdom) finds the
  * article, and its cleaned HTML is split into blocks like a profile's container.
  */
+
+/**
+ * linkedom and Readability load on the first page this profile reads: together they hold about 14 MB, which
+ * a watcher of Trend sources only (and each analysis thread) would otherwise carry for nothing. Both ship
+ * CommonJS builds, so loading stays synchronous.
+ */
+let loaded: { parseHTML: typeof ParseHTML; Readability: typeof ReadabilityClass } | null = null;
+function readability() {
+  if (loaded) return loaded;
+  const require = createRequire(import.meta.url);
+  loaded = {
+    parseHTML: (require("linkedom") as { parseHTML: typeof ParseHTML }).parseHTML,
+    Readability: (require("@mozilla/readability") as { Readability: typeof ReadabilityClass }).Readability,
+  };
+  return loaded;
+}
 
 /** Readability's title keeps or cuts site names by heuristics; a page's own h1 that the <title> contains is surer. */
 function pickTitle(root: AnyNode, readabilityTitle: string): string {
@@ -45,6 +62,7 @@ function trimEdges<T extends { text: string; linkChars: number }>(blocks: T[]): 
 export function extractGeneric(html: string, pageUrl: string, opts: ExtractOptions = {}): ExtractResult {
   const raw = parseDocument(html);
   const root = raw;
+  const { parseHTML, Readability } = readability();
   const { document } = parseHTML(html);
   const parsed = new Readability(document as never, { keepClasses: false }).parse();
   if (!parsed?.content) {
