@@ -1,4 +1,3 @@
-import { runServe } from "../serve/main.js";
 import { Store } from "../store/store.js";
 import { configFrom, type GlobalOptions, loggerFor } from "./common.js";
 import { type CliIO, CommandError, UsageError } from "./io.js";
@@ -24,6 +23,8 @@ export async function serveCommand(io: CliIO, options: ServeCommandOptions): Pro
   }
   let close: () => Promise<void>;
   try {
+    // Loaded here, not at the top: the worker process never serves, and Fastify and its kin weigh 7 MB.
+    const { runServe } = await import("../serve/main.js");
     close = await runServe(config, { port, host: options.host }, { clock: io.clock, logger });
   } catch (err) {
     throw new CommandError((err as Error).message);
