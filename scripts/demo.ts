@@ -86,8 +86,10 @@ function summarize(line: string): void {
     say(`  revision ${entry.seq} of article ${id} (${entry.source_id}) [${labels}]`);
     if (!pages.has(id)) {
       pages.add(id);
-      say(`    page: ${base}/articles/${id}   diff: ${base}/articles/${id}/diff`);
+      say(`    page: ${base}/articles/${id}`);
     }
+    // A diff needs two revisions: before the second one the diff page answers 404.
+    if (Number(entry.seq) >= 2) say(`    diff: ${base}/articles/${id}/diff`);
   } else if (typeof entry.level === "number" && entry.level >= 50) {
     say(`  ${String(entry.msg)}`);
   }
