@@ -27,9 +27,27 @@ import {
   sourcePageUrl,
 } from "./links.js";
 import { cleanText } from "./sanitize.js";
-import { articleUpdated, selectArticles, selectRevisions } from "./select.js";
+import { articleUpdated, type SelectedRevision } from "./select.js";
 
 /** Format-neutral documents for the three kinds of feed: current state, revisions, one article. */
+
+/**
+ * Where documents get their entries. An entry depends only on the site, the article snapshot and (for a
+ * revision entry) the revision snapshot, so a caller that keeps snapshots immutable may hand out the same
+ * entry object again (see entries.ts); renderers remember what they rendered for an entry object.
+ */
+export interface EntrySource {
+  current(article: PublishArticle): FeedEntry;
+  revision(article: PublishArticle, rev: PublishRevision): FeedEntry;
+}
+
+/** A new entry object every time. */
+export function freshEntries(site: PublishSite): EntrySource {
+  return {
+    current: (article) => currentEntry(site, article),
+    revision: (article, rev) => revisionEntry(site, article, rev),
+  };
+}
 
 const AUTHOR = "revfeed";
 
@@ -63,7 +81,7 @@ function headline(article: PublishArticle): string {
   );
 }
 
-function currentEntry(site: PublishSite, article: PublishArticle): FeedEntry {
+export function currentEntry(site: PublishSite, article: PublishArticle): FeedEntry {
   const prefix =
     article.status === "developing" ? "[developing] " : article.status === "removed" ? "[removed] " : "";
   const latest = article.revisions[0];
@@ -83,7 +101,7 @@ function currentEntry(site: PublishSite, article: PublishArticle): FeedEntry {
   };
 }
 
-function revisionEntry(site: PublishSite, article: PublishArticle, rev: PublishRevision): FeedEntry {
+export function revisionEntry(site: PublishSite, article: PublishArticle, rev: PublishRevision): FeedEntry {
   const observed = new Date(rev.observedAt).toISOString();
   return {
     id: revisionEntryId(site, article.id, rev.seq, rev.event === "removed" ? rev.eventId : undefined),
@@ -126,13 +144,14 @@ function common(site: PublishSite) {
   };
 }
 
+/** `chosen`: the articles `selectArticles` picked for this feed, in order. */
 export function buildCurrentDocument(
   site: PublishSite,
   config: PublishConfig,
-  articles: PublishArticle[],
+  chosen: PublishArticle[],
+  source: EntrySource = freshEntries(site),
 ): FeedDocument {
-  const chosen = selectArticles(articles, config);
-  const entries = chosen.map((a) => currentEntry(site, a));
+  const entries = chosen.map((a) => source.current(a));
   // RFC 6721: a removed article's current-state entry is also marked deleted; `when` equals the entry's
   // `updated`, so tombstone-aware readers drop it while the rest still see the "removed" status line.
   const tombstones = chosen
@@ -157,13 +176,15 @@ export function buildCurrentDocument(
   };
 }
 
+/** `selected`: the revisions `selectRevisions` picked for this feed, in order. */
 export function buildRevisionsDocument(
   site: PublishSite,
   config: PublishConfig,
-  articles: PublishArticle[],
+  selected: SelectedRevision[],
+  source: EntrySource = freshEntries(site),
 ): FeedDocument {
   const stem = `${config.name}.revisions`;
-  const entries = selectRevisions(articles, config).map((s) => revisionEntry(site, s.article, s.revision));
+  const entries = selected.map((s) => source.revision(s.article, s.revision));
   return {
     stem,
     id: feedId(site, stem),
@@ -179,11 +200,15 @@ export function buildRevisionsDocument(
 }
 
 /** Every revision given for one article, minor ones included: this feed is the article's full record. */
-export function buildArticleDocument(site: PublishSite, article: PublishArticle): FeedDocument {
+export function buildArticleDocument(
+  site: PublishSite,
+  article: PublishArticle,
+  source: EntrySource = freshEntries(site),
+): FeedDocument {
   const stem = `articles/${article.id}`;
   const entries = [...article.revisions]
     .sort((a, b) => b.seq - a.seq)
-    .map((rev) => revisionEntry(site, article, rev));
+    .map((rev) => source.revision(article, rev));
   return {
     stem,
     id: feedId(site, stem),

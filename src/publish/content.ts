@@ -78,17 +78,37 @@ export function latestTextRevision(article: PublishArticle, atOrBefore = Number.
   );
 }
 
+/**
+ * A revision's sanitized text and diff, per revision object and page URL (the base of relative links):
+ * a caller that hands the same revision objects to every publish (revisions never change once stored)
+ * has them sanitized once, however many entries, documents and article snapshots show them.
+ */
+const cleaned = new WeakMap<PublishRevision, { url: string; text?: string; diff?: string }>();
+
+function cleanedFor(article: PublishArticle, rev: PublishRevision) {
+  let found = cleaned.get(rev);
+  if (found?.url !== article.url) {
+    found = { url: article.url };
+    cleaned.set(rev, found);
+  }
+  return found;
+}
+
 export function articleTextHtml(article: PublishArticle, rev: PublishRevision | undefined): string {
   if (!rev) return "";
-  return rev.paragraphsHtml
+  const memo = cleanedFor(article, rev);
+  memo.text ??= rev.paragraphsHtml
     .map((p) => sanitizeForFeed(p, article.url))
     .filter((p) => p.trim() !== "")
     .map((p) => (/^\s*<(p|h[2-6]|ul|ol|blockquote|figure|table|pre)\b/i.test(p) ? p : `<p>${p}</p>`))
     .join("\n");
+  return memo.text;
 }
 
 export function diffHtml(article: PublishArticle, rev: PublishRevision): string {
-  return sanitizeForFeed(rev.diffHtml, article.url, { diffStyles: true });
+  const memo = cleanedFor(article, rev);
+  memo.diff ??= sanitizeForFeed(rev.diffHtml, article.url, { diffStyles: true });
+  return memo.diff;
 }
 
 function historyItem(site: PublishSite, article: PublishArticle, rev: PublishRevision): string {
@@ -137,9 +157,4 @@ export function revisionHtml(site: PublishSite, article: PublishArticle, rev: Pu
     `<p><a href="${escapeHtml(diffPageUrl(site, article.id, rev.seq))}">${rev.seq > 1 ? "Diff page" : "Revision page"}</a> \u00b7 <a href="${escapeHtml(articlePageUrl(site, article.id))}">All revisions</a> \u00b7 <a href="${escapeHtml(sourcePageUrl(site, article))}">Source page</a></p>`,
   );
   return parts.filter((p) => p !== "").join("\n");
-}
-
-/** `]]>` would end feed's CDATA section early; `&gt;` means the same in HTML text and attributes. */
-export function cdataSafe(html: string): string {
-  return html.replace(/\]\]>/g, "]]&gt;");
 }

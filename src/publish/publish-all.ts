@@ -1,14 +1,21 @@
+import { createHash } from "node:crypto";
 import type { PublishConfig } from "../config/schema.js";
 import { renderAtom } from "./atom.js";
-import { buildArticleDocument, buildCurrentDocument, buildRevisionsDocument } from "./build.js";
+import {
+  buildArticleDocument,
+  buildCurrentDocument,
+  buildRevisionsDocument,
+  type EntrySource,
+} from "./build.js";
 import type { FeedDocument } from "./document.js";
+import { entryCache, type KeptEntries, keptEntries } from "./entries.js";
 import type { PublishArticle, PublishSite } from "./input.js";
 import { renderJson } from "./json.js";
 import { feedFileUrl } from "./links.js";
 import { renderRss } from "./rss.js";
-import { selectArticles, selectRevisions } from "./select.js";
+import { type SelectedRevision, selectArticles, selectRevisions } from "./select.js";
 import { type FetchLike, type HubPingResult, pingHub } from "./websub.js";
-import { type OutputFile, writeFiles } from "./write-files.js";
+import { type OutputBytes, type OutputFile, writeFiles } from "./write-files.js";
 
 /** The whole publishing step: render every configured feed (pure), write what changed, ping the hub. */
 
@@ -30,37 +37,23 @@ export interface PublishDeps {
 
 /**
  * What a long-running publisher keeps between calls, keyed by object identity: a document whose inputs are
- * the very same objects as last time (same site, same feed config, same article and revision snapshots, in
- * the same order) renders to the same bytes, so its files are reused, and files whose content is what this
- * cache last wrote or found on disk are not read back. The caller must treat snapshots as immutable and
- * build a new object for an article that changed. A new process starts cold and compares every file.
+ * the very same objects as at its last successful write (same site, same feed config, same article and
+ * revision snapshots, in the same order) has the same bytes, so it is neither rendered nor written; entries
+ * the shared feeds show are kept rendered (entries.ts); and per file a digest of the bytes last written or
+ * found on disk, so a re-rendered file with unchanged bytes is not even read back. Digests, not contents:
+ * the cache holds no document. The caller must treat snapshots as immutable and build a new object for an
+ * article that changed. A new process starts cold and compares every file with the disk.
  */
 export interface RenderCache {
-  documents: Map<string, { key: unknown[]; files: OutputFile[] }>;
-  articleFeeds: WeakMap<PublishArticle, { site: PublishSite; file: OutputFile }>;
+  entries: KeptEntries;
+  /** Per document name: the inputs of its last successful write. */
+  documents: Map<string, unknown[]>;
+  /** Per file path: sha1 of its bytes as last written or found on disk. */
   onDisk: Map<string, string>;
 }
 
 export function createRenderCache(): RenderCache {
-  return { documents: new Map(), articleFeeds: new WeakMap(), onDisk: new Map() };
-}
-
-function sameKey(a: unknown[], b: unknown[]): boolean {
-  return a.length === b.length && a.every((v, i) => v === b[i]);
-}
-
-function cachedDocument(
-  cache: RenderCache | undefined,
-  name: string,
-  key: unknown[],
-  render: () => OutputFile[],
-): OutputFile[] {
-  if (!cache) return render();
-  const hit = cache.documents.get(name);
-  if (hit && sameKey(hit.key, key)) return hit.files;
-  const files = render();
-  cache.documents.set(name, { key, files });
-  return files;
+  return { entries: keptEntries(), documents: new Map(), onDisk: new Map() };
 }
 
 export interface PublishResult {
@@ -70,65 +63,108 @@ export interface PublishResult {
   hub: HubPingResult[];
 }
 
-function allFormats(doc: FeedDocument): OutputFile[] {
+/** One document to publish: its name, the objects its bytes depend on, and how to render its files. */
+interface DocumentJob {
+  name: string;
+  paths: string[];
+  key: unknown[];
+  render: () => OutputBytes[];
+}
+
+const formats = (stem: string) => [`${stem}.atom`, `${stem}.rss`, `${stem}.json`];
+
+function allFormats(doc: FeedDocument): OutputBytes[] {
   return [
-    { path: `${doc.stem}.atom`, content: renderAtom(doc) },
-    { path: `${doc.stem}.rss`, content: renderRss(doc) },
-    { path: `${doc.stem}.json`, content: renderJson(doc) },
+    { path: `${doc.stem}.atom`, bytes: renderAtom(doc) },
+    { path: `${doc.stem}.rss`, bytes: renderRss(doc) },
+    { path: `${doc.stem}.json`, bytes: renderJson(doc) },
   ];
 }
 
-/** Every file of every configured feed, plus `articles/<id>.atom` for each article any feed shows. */
-export function renderAll(input: PublishInput, cache?: RenderCache): OutputFile[] {
+/** Every document: each configured feed (current state and revisions), then each shown article's feed. */
+function plan(input: PublishInput, source: EntrySource) {
   const { site, feeds, articles } = input;
   const names = new Set<string>();
-  const files: OutputFile[] = [];
+  const jobs: DocumentJob[] = [];
   const shown = new Map<number, PublishArticle>();
+  const current: PublishArticle[] = [];
+  const revisions: SelectedRevision[] = [];
   for (const config of feeds) {
     if (names.has(config.name)) throw new Error(`publish: two feeds are named "${config.name}"`);
     names.add(config.name);
     const chosen = selectArticles(articles, config);
-    const revisions = selectRevisions(articles, config);
-    files.push(
-      ...cachedDocument(cache, `${config.name}`, [site, config, ...chosen], () =>
-        allFormats(buildCurrentDocument(site, config, articles)),
-      ),
-    );
-    files.push(
-      ...cachedDocument(
-        cache,
-        `${config.name}.revisions`,
-        [site, config, ...revisions.flatMap((s) => [s.article, s.revision])],
-        () => allFormats(buildRevisionsDocument(site, config, articles)),
-      ),
-    );
+    const selected = selectRevisions(articles, config);
+    jobs.push({
+      name: config.name,
+      paths: formats(config.name),
+      key: [site, config, ...chosen],
+      render: () => allFormats(buildCurrentDocument(site, config, chosen, source)),
+    });
+    jobs.push({
+      name: `${config.name}.revisions`,
+      paths: formats(`${config.name}.revisions`),
+      key: [site, config, ...selected.flatMap((s) => [s.article, s.revision])],
+      render: () => allFormats(buildRevisionsDocument(site, config, selected, source)),
+    });
     for (const a of chosen) shown.set(a.id, a);
-    for (const s of revisions) shown.set(s.article.id, s.article);
+    for (const s of selected) shown.set(s.article.id, s.article);
+    current.push(...chosen);
+    revisions.push(...selected);
   }
   for (const article of [...shown.values()].sort((a, b) => a.id - b.id)) {
-    const hit = cache?.articleFeeds.get(article);
-    if (hit && hit.site === site) {
-      files.push(hit.file);
-      continue;
-    }
-    const file = {
-      path: `articles/${article.id}.atom`,
-      content: renderAtom(buildArticleDocument(site, article)),
-    };
-    cache?.articleFeeds.set(article, { site, file });
-    files.push(file);
+    const path = `articles/${article.id}.atom`;
+    jobs.push({
+      name: `articles/${article.id}`,
+      paths: [path],
+      key: [site, article],
+      render: () => [{ path, bytes: renderAtom(buildArticleDocument(site, article, source)) }],
+    });
   }
-  return files;
+  return { jobs, current, revisions };
 }
 
-/** Writes only files whose content differs from what the cache knows is on disk; records what it wrote. */
-async function writeThroughCache(dir: string, files: OutputFile[], cache: RenderCache): Promise<string[]> {
-  const unknown = files.filter((f) => cache.onDisk.get(f.path) !== f.content);
-  const changed = await writeFiles(dir, unknown);
-  for (const f of unknown) cache.onDisk.set(f.path, f.content);
-  // Files no feed carries any more stay on disk (as before); forget them so the cache does not grow.
-  if (cache.onDisk.size > files.length * 2) {
-    const current = new Set(files.map((f) => f.path));
+/** Every file of every configured feed, plus `articles/<id>.atom` for each article any feed shows. */
+export function renderAll(input: PublishInput): OutputFile[] {
+  return renderBytes(input).map((f) => ({ path: f.path, content: f.bytes.toString("utf8") }));
+}
+
+function renderBytes(input: PublishInput): OutputBytes[] {
+  return plan(input, entryCache(input.site)).jobs.flatMap((job) => job.render());
+}
+
+function sameKey(a: unknown[] | undefined, b: unknown[]): boolean {
+  return a !== undefined && a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+/**
+ * Renders only documents whose inputs changed, writes only files whose digest differs from what the cache
+ * knows is on disk, and records both once the writes succeeded.
+ */
+async function publishThroughCache(input: PublishInput, dir: string, cache: RenderCache): Promise<string[]> {
+  const source = entryCache(input.site, cache.entries);
+  const { jobs, current, revisions } = plan(input, source);
+  const documents = new Map<string, unknown[]>();
+  const toWrite: OutputBytes[] = [];
+  const digests = new Map<string, string>();
+  for (const job of jobs) {
+    documents.set(job.name, job.key);
+    if (sameKey(cache.documents.get(job.name), job.key)) continue;
+    for (const file of job.render()) {
+      const digest = createHash("sha1").update(file.bytes).digest("base64");
+      const known = cache.onDisk.get(file.path);
+      if (known === digest) continue;
+      toWrite.push({ ...file, differs: known !== undefined });
+      digests.set(file.path, digest);
+    }
+  }
+  source.retain(current, revisions);
+  const changed = await writeFiles(dir, toWrite);
+  for (const [path, digest] of digests) cache.onDisk.set(path, digest);
+  // Documents no feed carries any more are forgotten (their files stay on disk, as before), and so are
+  // their digests once they outnumber the current ones.
+  cache.documents = documents;
+  if (cache.onDisk.size > jobs.length * 2 * 3) {
+    const current = new Set(jobs.flatMap((j) => j.paths));
     for (const path of cache.onDisk.keys()) if (!current.has(path)) cache.onDisk.delete(path);
   }
   return changed;
@@ -139,8 +175,9 @@ export async function publishAll(
   dir: string,
   deps: PublishDeps = {},
 ): Promise<PublishResult> {
-  const files = renderAll(input, deps.cache);
-  const changed = deps.cache ? await writeThroughCache(dir, files, deps.cache) : await writeFiles(dir, files);
+  const changed = deps.cache
+    ? await publishThroughCache(input, dir, deps.cache)
+    : await writeFiles(dir, renderBytes(input));
   const hub = input.site.hub;
   const pings =
     hub && deps.fetch && changed.length > 0

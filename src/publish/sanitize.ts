@@ -88,13 +88,14 @@ export interface SanitizeOptions {
 }
 
 /**
- * The same paragraph reaches many documents (current state, revisions, per-article feed, each format),
- * so results are remembered; the output depends only on the arguments. Bounded to keep memory flat.
+ * Consecutive revisions of an article share most paragraphs, so results are remembered; the output
+ * depends only on the arguments. Each revision's sanitized text is also kept with the revision itself
+ * (content.ts), so this only serves articles rendered anew. Bounded to keep memory flat.
  */
 const memo = new Map<string, string>();
-const MEMO_LIMIT = 20_000;
-/** Keys hold whole diffs: bound the characters too (about 32 MB of UTF-16, keys and values). */
-const MEMO_MAX_CHARS = 16_000_000;
+const MEMO_LIMIT = 10_000;
+/** Keys hold whole paragraphs and diffs: bound the characters too (about 4 MB of UTF-16). */
+const MEMO_MAX_CHARS = 2_000_000;
 let memoChars = 0;
 
 /** Clean an HTML fragment for a feed; `baseUrl` is the page the fragment came from. */

@@ -61,13 +61,22 @@ export interface ArticleWithHistory {
   events: ArticleEvent[];
 }
 
-/** One article with its newest revisions (newest first, up to `limit`) and all its events. */
-export function articleWithHistory(db: Database, id: number, limit: number): ArticleWithHistory | null {
+/**
+ * One article with its newest revisions (newest first, up to `limit`, only those after `afterSeq`: a caller
+ * that already holds the older ones, which never change, reads just the new) and all its events.
+ */
+export function articleWithHistory(
+  db: Database,
+  id: number,
+  limit: number,
+  afterSeq = 0,
+): ArticleWithHistory | null {
   const row = sql(db, "SELECT * FROM articles WHERE id = ?").get(id) as ArticleRow | undefined;
   if (!row) return null;
   const revisions = (
-    sql(db, "SELECT * FROM revisions WHERE article_id = ? ORDER BY seq DESC LIMIT ?").all(
+    sql(db, "SELECT * FROM revisions WHERE article_id = ? AND seq > ? ORDER BY seq DESC LIMIT ?").all(
       id,
+      afterSeq,
       limit,
     ) as RevisionRow[]
   ).map(toRevision);

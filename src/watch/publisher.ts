@@ -81,15 +81,32 @@ export function createPublisher(
     return html;
   }
 
-  function snapshot(id: number): PublishArticle | null {
-    const found = articleWithHistory(deps.store.db, id, REVISIONS_PER_ARTICLE);
+  /**
+   * The article as feeds show it. Stored revisions never change, so those `previous` (the article's last
+   * snapshot) holds are reused as they are, objects included: only newer revisions are read and diffed, and
+   * everything rendered from a reused revision (its sanitized text and diff) is reused with it. Paragraphs
+   * equal across revisions share one string.
+   */
+  function snapshot(id: number, previous: PublishArticle | undefined): PublishArticle | null {
+    const kept = (previous?.revisions ?? [])
+      .filter((r) => r.event !== "removed")
+      .sort((a, b) => b.seq - a.seq);
+    const found = articleWithHistory(deps.store.db, id, REVISIONS_PER_ARTICLE, kept[0]?.seq ?? 0);
     if (!found) return null;
-    const { article, revisions, events } = found;
-    const published: PublishRevision[] = revisions.map((r, i) => ({
+    const { article, revisions: newer, events } = found;
+    const paragraphs = new Map<string, string>();
+    for (const r of kept) for (const p of r.paragraphsHtml) paragraphs.set(p, p);
+    const shared = (html: string) => {
+      const known = paragraphs.get(html);
+      if (known !== undefined) return known;
+      paragraphs.set(html, html);
+      return html;
+    };
+    const fresh: PublishRevision[] = newer.map((r, i) => ({
       seq: r.seq,
       observedAt: r.observedAt,
       title: r.title,
-      paragraphsHtml: r.paragraphs.map((p) => p.html),
+      paragraphsHtml: r.paragraphs.map((p) => shared(p.html)),
       labels: r.labels,
       minor: r.minor,
       wordsAdded: r.wordsAdded,
@@ -97,15 +114,17 @@ export function createPublisher(
       developing: r.developing,
       event: r.event,
       revertOf: r.revertOf,
-      diffHtml: diffHtml(revisions, i),
+      diffHtml: diffHtml(newer, i),
     }));
+    const revisions = [...fresh, ...kept].slice(0, REVISIONS_PER_ARTICLE);
+    const published = [...revisions];
     // Each removal is news of its own: a visible entry that shows the last known text.
     for (const e of events) {
       if (e.kind !== "removed") continue;
       const last = revisions.find((r) => r.observedAt <= e.at) ?? revisions[0];
       if (!last) continue;
       published.push({
-        ...(published.find((p) => p.seq === last.seq) as PublishRevision),
+        ...last,
         observedAt: e.at,
         labels: [],
         minor: false,
@@ -157,7 +176,7 @@ export function createPublisher(
         articles.push(hit.article);
         continue;
       }
-      const article = snapshot(id);
+      const article = snapshot(id, hit?.article);
       if (!article) continue;
       snapshots.set(id, { version, article });
       articles.push(article);

@@ -75,6 +75,38 @@ describe("writeFiles", () => {
     expect(listAll(dir)).toEqual(["ots.atom"]);
   });
 
+  it("writes a batch across folders at once and reports the changed files in the given order", async () => {
+    const dir = tempDir();
+    const files = Array.from({ length: 30 }, (_, i) => ({
+      path: i % 3 === 0 ? `articles/${i}.atom` : `feed-${i}.atom`,
+      content: `<feed>${i}</feed>\n`,
+    }));
+    expect(await writeFiles(dir, files)).toEqual(files.map((f) => f.path));
+    // Every third file changes: only those are reported, in order, and only those are touched.
+    for (const f of files) utimesSync(path.join(dir, f.path), OLD, OLD);
+    const next = files.map((f, i) => (i % 3 === 1 ? { ...f, content: `<feed>new ${i}</feed>\n` } : f));
+    const changed = await writeFiles(dir, next);
+    expect(changed).toEqual(next.filter((_, i) => i % 3 === 1).map((f) => f.path));
+    for (const f of next) {
+      expect(readFileSync(path.join(dir, f.path), "utf8")).toBe(f.content);
+      expect(statSync(path.join(dir, f.path)).mtimeMs === OLD.getTime(), f.path).toBe(
+        !changed.includes(f.path),
+      );
+    }
+  });
+
+  it("when one file of a batch fails, the others land, the error names it, and no temp file is left", async () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, "b.atom"));
+    const files = ["a.atom", "b.atom", "c.atom", "articles/d.atom"].map((p) => ({
+      path: p,
+      content: `<${p}/>`,
+    }));
+    await expect(writeFiles(dir, files)).rejects.toThrow(/b\.atom/);
+    expect(listAll(dir)).toEqual(["a.atom", "articles", "articles/d.atom", "b.atom", "c.atom"]);
+    expect(readFileSync(path.join(dir, "c.atom"), "utf8")).toBe("<c.atom/>");
+  });
+
   it("refuses paths that leave the feeds folder", async () => {
     const dir = tempDir();
     await expect(writeFiles(dir, [{ path: "../escape.atom", content: "x" }])).rejects.toThrow(/outside/);

@@ -1,0 +1,83 @@
+import { currentEntry, type EntrySource, revisionEntry } from "./build.js";
+import type { FeedEntry } from "./document.js";
+import type { PublishArticle, PublishRevision, PublishSite } from "./input.js";
+import type { SelectedRevision } from "./select.js";
+
+/**
+ * Entry objects shared within one render and kept between renders. Within a render, a revision entry
+ * serves the revisions feeds and the article's own feed alike, and a current-state entry every feed that
+ * shows the article. Between renders, only the entries the shared feeds show are kept (a few hundred):
+ * an article's own feed is rendered again only when its snapshot is new, and then every entry is new too.
+ * Renderers remember their output per entry object, so a kept entry is never rendered twice.
+ */
+
+interface ArticleEntries {
+  current?: FeedEntry;
+  revisions: Map<PublishRevision, FeedEntry>;
+}
+
+export interface KeptEntries {
+  site: PublishSite | null;
+  byArticle: Map<PublishArticle, ArticleEntries>;
+}
+
+export function keptEntries(): KeptEntries {
+  return { site: null, byArticle: new Map() };
+}
+
+export interface EntryCache extends EntrySource {
+  /** Keep exactly these entries for the next render (those created or kept so far). */
+  retain(current: PublishArticle[], revisions: SelectedRevision[]): void;
+}
+
+export function entryCache(site: PublishSite, kept: KeptEntries = keptEntries()): EntryCache {
+  const previous = kept.site === site ? kept.byArticle : new Map<PublishArticle, ArticleEntries>();
+  const now = new Map<PublishArticle, ArticleEntries>();
+  const slot = (article: PublishArticle): ArticleEntries => {
+    let found = now.get(article);
+    if (!found) {
+      const old = previous.get(article);
+      found = { current: old?.current, revisions: new Map(old?.revisions) };
+      now.set(article, found);
+    }
+    return found;
+  };
+  return {
+    current(article) {
+      const s = slot(article);
+      s.current ??= currentEntry(site, article);
+      return s.current;
+    },
+    revision(article, rev) {
+      const s = slot(article);
+      let entry = s.revisions.get(rev);
+      if (!entry) {
+        entry = revisionEntry(site, article, rev);
+        s.revisions.set(rev, entry);
+      }
+      return entry;
+    },
+    retain(current, revisions) {
+      const next = new Map<PublishArticle, ArticleEntries>();
+      const into = (article: PublishArticle): ArticleEntries => {
+        let e = next.get(article);
+        if (!e) {
+          e = { revisions: new Map() };
+          next.set(article, e);
+        }
+        return e;
+      };
+      const known = (article: PublishArticle) => now.get(article) ?? previous.get(article);
+      for (const article of current) {
+        const entry = known(article)?.current;
+        if (entry) into(article).current = entry;
+      }
+      for (const { article, revision } of revisions) {
+        const entry = known(article)?.revisions.get(revision);
+        if (entry) into(article).revisions.set(revision, entry);
+      }
+      kept.site = site;
+      kept.byArticle = next;
+    },
+  };
+}
