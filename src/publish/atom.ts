@@ -1,7 +1,10 @@
 import type { Element } from "@xmldom/xmldom";
 import { Feed } from "feed";
-import { EMPTY_FEED_UPDATED, type FeedDocument, type FeedEntry } from "./document.js";
-import { assemble, CONTENT_SLOT, cutElement, entryElements } from "./splice.js";
+import { addAtomItem, atomEntries } from "./atom-entry.js";
+import { EMPTY_FEED_UPDATED, type FeedDocument } from "./document.js";
+import { skeletonRenderer } from "./skeleton.js";
+import { assemble } from "./splice.js";
+import { LINK_MARKER, marker, type TemplateField, UPDATED_MARKER, urlValue } from "./templates.js";
 import {
   ATOM_NS,
   addElement,
@@ -18,66 +21,15 @@ import {
 /**
  * Atom 1.0 (RFC 4287) from `feed`, finished with the DOM: plain-text titles (`feed` writes them as HTML),
  * `xml:lang`, alternate/related/via link relations, categories with term and label, and RFC 6721
- * tombstones, which the schema requires before the first entry. Entries are rendered once per entry
- * object (entries are immutable) and spliced into each document that shows them (see splice.ts).
+ * tombstones, which the schema requires before the first entry. Entries (atom-entry.ts) and the document
+ * around them are rendered from templates that `feed` and the DOM make, and assembled (see splice.ts).
  */
 
 /** What `feed` writes between two entries (xml-js, four-space indentation). */
 const ENTRY_SEPARATOR = "\n    ";
 
-const rendered = new WeakMap<FeedEntry, Buffer>();
-
-function addItem(
-  feed: Feed,
-  entry: Pick<FeedEntry, "id" | "link" | "updated" | "published">,
-  withContent: boolean,
-): void {
-  feed.addItem({
-    id: entry.id,
-    // Replaced by a text node: `feed` would write it as CDATA, which breaks on a second `]]>`.
-    title: "-",
-    link: entry.link,
-    date: new Date(entry.updated),
-    published: new Date(entry.published),
-    ...(withContent ? { content: CONTENT_SLOT } : {}),
-  });
-}
-
-/** Each entry's `<entry>` element, serialized as it appears in any document. */
-export function atomEntries(entries: FeedEntry[]): Buffer[] {
-  return entryElements(entries, rendered, "entry", "Atom entry", (missing, withContent) => {
-    const feed = new Feed({
-      id: "urn:revfeed:entries",
-      title: "",
-      updated: new Date(EMPTY_FEED_UPDATED),
-      generator: false,
-    });
-    for (const [i, entry] of missing.entries()) addItem(feed, entry, withContent[i] === true);
-    const xml = parseXml(feed.atom1(), "Atom entries");
-    const els = xml.documentElement ? childElements(xml.documentElement, "entry") : [];
-    if (els.length !== missing.length) throw new Error("publish: Atom entries were not all rendered");
-    for (const [i, entry] of missing.entries()) finishEntry(els[i] as Element, entry);
-    return serializeXml(xml);
-  });
-}
-
-function finishEntry(el: Element, entry: FeedEntry): void {
-  const what = `Atom entry ${entry.id}`;
-  const title = firstChild(el, "title", what);
-  setText(title, entry.title);
-  title.removeAttribute("type");
-  const alternate = firstChild(el, "link", what);
-  alternate.setAttribute("rel", "alternate");
-  alternate.setAttribute("type", "text/html");
-  for (const link of entry.links) {
-    addElement(el, ATOM_NS, "link", { rel: link.rel, type: link.type, href: link.href, title: link.title });
-  }
-  for (const c of entry.categories) addElement(el, ATOM_NS, "category", { term: c.term, label: c.label });
-  setXmlLang(el, entry.lang);
-}
-
-export function renderAtom(doc: FeedDocument): Buffer {
-  const entries = atomEntries(doc.entries);
+/** The document with no entries, or with one stand-in entry that marks where they go. */
+export function skeletonWithDom(doc: FeedDocument, standIn: boolean): string {
   const feed = new Feed({
     id: doc.id,
     title: doc.title,
@@ -89,18 +41,14 @@ export function renderAtom(doc: FeedDocument): Buffer {
     description: doc.description,
     author: { name: doc.authorName },
   });
-  // One stand-in entry, so that what goes before the first entry lands where it does with many.
-  const slot = { id: "urn:revfeed:slot", link: doc.homePage, updated: doc.updated, published: doc.updated };
-  if (entries.length > 0) addItem(feed, slot, false);
+  const slot = { id: "urn:revfeed:slot", link: "https://slot.invalid/", updated: EMPTY_FEED_UPDATED };
+  if (standIn) addAtomItem(feed, { ...slot, published: EMPTY_FEED_UPDATED }, false);
   const xml = parseXml(feed.atom1(), `Atom feed ${doc.stem}`);
   const root = xml.documentElement;
   if (!root) throw new Error(`publish: Atom feed ${doc.stem} has no root element`);
   finishFeed(root, doc);
   addTombstones(root, doc);
-  const skeleton = serializeXml(xml);
-  if (entries.length === 0) return Buffer.from(skeleton, "utf8");
-  const { start, end } = cutElement(skeleton, "entry", `Atom feed ${doc.stem}`);
-  return assemble(skeleton.slice(0, start), entries, ENTRY_SEPARATOR, skeleton.slice(end));
+  return serializeXml(xml);
 }
 
 function finishFeed(root: Element, doc: FeedDocument): void {
@@ -138,4 +86,104 @@ function addTombstones(root: Element, doc: FeedDocument): void {
     // No atom:link inside: consumers that do not know tombstones (feedparser) take it for a feed link.
     addElement(el, TOMBSTONE_NS, "at:comment", {}, `${t.comment} (${t.link})`);
   }
+}
+
+const SELF_MARKER = "https://self.x-revfeed.invalid/";
+const HUB_MARKER = "https://hub.x-revfeed.invalid/";
+/** xml-js writes plain text after turning `&amp;` into `&` ("desanitizing"); empty text is written apart. */
+const asText = (s: string) => (s === "" ? null : s.replace(/&amp;/g, "&"));
+
+const text = (name: string, value: (d: FeedDocument) => string | null): TemplateField<FeedDocument> => ({
+  marker: marker(name),
+  escape: "text",
+  value,
+});
+const attr = (
+  name: string,
+  value: (d: FeedDocument) => string | null | undefined,
+): TemplateField<FeedDocument> => ({
+  marker: marker(name),
+  escape: "attr",
+  value: (d) => value(d) ?? null,
+});
+
+function markers(doc: FeedDocument): { doc: FeedDocument; fields: TemplateField<FeedDocument>[] } {
+  const comment = (i: number) => `${marker(`comment${i}`)} (-)`;
+  const fields: TemplateField<FeedDocument>[] = [
+    text("id", (d) => asText(d.id)),
+    text("title", (d) => (d.title === "" ? null : d.title)),
+    { marker: UPDATED_MARKER, escape: "raw", value: (d) => new Date(d.updated).toISOString() },
+    // `feed` escapes `&` in the generator before xml-js undoes it: the value goes through unchanged.
+    text("generator", (d) => (d.generator === "" ? null : d.generator)),
+    text("author", (d) => asText(d.authorName)),
+    { marker: LINK_MARKER, escape: "attr", value: (d) => urlValue(d.homePage) },
+    { marker: SELF_MARKER, escape: "attr", value: (d) => urlValue(d.urls.atom) },
+    ...(doc.hub
+      ? [{ marker: HUB_MARKER, escape: "attr" as const, value: (d: FeedDocument) => urlValue(d.hub ?? "") }]
+      : []),
+    ...(doc.description ? [text("subtitle", (d) => d.description)] : []),
+    ...(doc.lang ? [attr("lang", (d) => d.lang)] : []),
+    ...(doc.urls.rss ? [attr("rss", (d) => d.urls.rss)] : []),
+    ...(doc.urls.json ? [attr("json", (d) => d.urls.json)] : []),
+    ...doc.tombstones.flatMap((_, i): TemplateField<FeedDocument>[] => [
+      attr(`ref${i}`, (d) => d.tombstones[i]?.ref),
+      attr(`when${i}`, (d) => d.tombstones[i]?.when),
+      {
+        marker: comment(i),
+        escape: "text",
+        value: (d) => {
+          const t = d.tombstones[i];
+          return t ? `${t.comment} (${t.link})` : null;
+        },
+      },
+    ]),
+  ];
+  const marked: FeedDocument = {
+    ...doc,
+    id: marker("id"),
+    title: marker("title"),
+    description: doc.description ? marker("subtitle") : "",
+    lang: doc.lang ? marker("lang") : null,
+    updated: UPDATED_MARKER,
+    urls: {
+      atom: SELF_MARKER,
+      ...(doc.urls.rss ? { rss: marker("rss") } : {}),
+      ...(doc.urls.json ? { json: marker("json") } : {}),
+    },
+    homePage: LINK_MARKER,
+    hub: doc.hub ? HUB_MARKER : null,
+    generator: marker("generator"),
+    authorName: marker("author"),
+    entries: [],
+    tombstones: doc.tombstones.map((_, i) => ({
+      ref: marker(`ref${i}`),
+      when: marker(`when${i}`),
+      comment: marker(`comment${i}`),
+      link: "-",
+    })),
+  };
+  return { doc: marked, fields };
+}
+
+const skeleton = skeletonRenderer({
+  kind: "Atom feed",
+  element: "entry",
+  shape: (d) =>
+    [
+      d.hub ? "h" : "-",
+      d.description ? "d" : "-",
+      d.lang ? "l" : "-",
+      d.urls.rss ? "r" : "-",
+      d.urls.json ? "j" : "-",
+      d.tombstones.length,
+    ].join(""),
+  markers,
+  dom: skeletonWithDom,
+});
+
+export function renderAtom(doc: FeedDocument): Buffer {
+  const entries = atomEntries(doc.entries);
+  const { head, tail } = skeleton(doc, entries.length > 0);
+  if (entries.length === 0) return Buffer.from(head, "utf8");
+  return assemble(head, entries, ENTRY_SEPARATOR, tail);
 }

@@ -1,5 +1,4 @@
 import { normalizeLineEndings } from "@xmldom/xmldom";
-import type { FeedEntry } from "./document.js";
 
 /**
  * Documents are assembled from parts rendered once: entries are shaped by `feed` and the DOM in a document
@@ -86,38 +85,4 @@ export function assemble(head: string, entries: Buffer[], separator: string, tai
   });
   parts.push(Buffer.from(tail, "utf8"));
   return Buffer.concat(parts);
-}
-
-/**
- * Each entry's element bytes, from `memo` or rendered now: the entries not rendered before go into one
- * document (`render` gets them with whether each has content, and returns the serialized XML with their
- * elements in order, content slots where content goes), which is cut apart. One `feed` document, one parse
- * and one serialization cost about as much for one entry as for ten.
- */
-export function entryElements(
-  entries: FeedEntry[],
-  memo: WeakMap<FeedEntry, Buffer>,
-  element: "entry" | "item",
-  kind: string,
-  render: (entries: FeedEntry[], withContent: boolean[]) => string,
-): Buffer[] {
-  const missing = [...new Set(entries.filter((e) => !memo.has(e)))];
-  if (missing.length > 0) {
-    const contents = missing.map((e) => cdataContent(e.contentHtml, `${kind} ${e.id}`));
-    const xml = render(
-      missing,
-      contents.map((c) => c !== ""),
-    );
-    const spans = cutElements(xml, element, `${kind}s`);
-    if (spans.length !== missing.length) throw new Error(`publish: ${kind}s were not all rendered`);
-    for (const [i, entry] of missing.entries()) {
-      const { start, end } = spans[i] as { start: number; end: number };
-      const content = contents[i] as string;
-      memo.set(
-        entry,
-        entryBytes(xml.slice(start, end), content === "" ? null : content, `${kind} ${entry.id}`),
-      );
-    }
-  }
-  return entries.map((e) => memo.get(e) as Buffer);
 }

@@ -223,3 +223,16 @@ export function storyAt(seq: number): PublishArticle {
     removedAt: removed ? latest.observedAt : null,
   };
 }
+
+/** A deterministic picker (mulberry32), so that generated inputs are the same on every run. */
+export function picker(seed: number): <T>(choices: readonly T[]) => T {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return (choices) => choices[Math.floor(next() * choices.length)] as (typeof choices)[number];
+}
