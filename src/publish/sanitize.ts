@@ -1,5 +1,6 @@
 import sanitizeHtml from "sanitize-html";
 import { stripInvalidXmlChars } from "../text/xml-chars.js";
+import { filterStyle, STYLED_TAGS } from "./sanitize-styles.js";
 
 /**
  * Allowlist sanitizer for everything that ends up as HTML inside a feed: article paragraphs and diffs.
@@ -53,16 +54,6 @@ const TAGS = [
   "del",
   "time",
 ];
-
-/** Inline styles that diff markup relies on (readers strip classes and `<style>`), nothing positional. */
-const DIFF_STYLES: sanitizeHtml.IOptions["allowedStyles"] = {
-  "*": {
-    color: [/^#[0-9a-f]{3,8}$/i, /^[a-z]+$/i],
-    "background-color": [/^#[0-9a-f]{3,8}$/i, /^[a-z]+$/i],
-    "text-decoration": [/^(?:line-through|underline|none)$/],
-    "font-weight": [/^(?:bold|normal|[1-9]00)$/],
-  },
-};
 
 function absoluteUrl(value: string | undefined, baseUrl: string, schemes: readonly string[]): string | null {
   if (value === undefined) return null;
@@ -123,14 +114,16 @@ function sanitizeUncached(html: string, baseUrl: string, styled: boolean): strin
       th: ["colspan", "rowspan"],
       time: ["datetime"],
       abbr: ["title"],
-      ...(styled ? { span: ["style"], ins: ["style"], del: ["style"], mark: ["style"], p: ["style"] } : {}),
+      ...(styled ? Object.fromEntries(STYLED_TAGS.map((t) => [t, ["style"]])) : {}),
     },
-    allowedStyles: styled ? DIFF_STYLES : {},
+    // Styles are filtered by filterStyle (sanitize-html's own filter, once per distinct value).
+    parseStyleAttributes: false,
     allowedSchemes: ["http", "https", "mailto"],
     allowedSchemesByTag: { img: ["http", "https"] },
     allowProtocolRelative: false,
     disallowedTagsMode: "discard",
     transformTags: {
+      ...(styled ? Object.fromEntries(STYLED_TAGS.map((t) => [t, filterStyle])) : {}),
       a: withUrl("href", ["http:", "https:", "mailto:"], baseUrl),
       img: withUrl("src", ["http:", "https:"], baseUrl),
     },
