@@ -23,23 +23,46 @@ export const OTS_CURRENT_NAMES = [
   "türk\\s+államok\\s+szervezet\\p{L}*",
 ];
 
+/**
+ * The founding name, "Cooperation Council of Turkic Speaking States" (Nakhchivan Agreement, 2009), as
+ * each language's grammar builds it: "Turkic-speaking" (one word or two), "states" or "countries"
+ * (bare or genitive), "cooperation" (bare or possessive), then "council" in any case. Every slot is
+ * required and adjacent, so "Turkic-speaking states" alone, cooperation *among* them, another
+ * cooperation council (the Gulf's) or "council" as "advice" never match.
+ */
+export const NAKHCHIVAN_NAMES = [
+  "(?:cooperation\\s+council|council\\s+(?:of|for)\\s+(?:the\\s+)?cooperation)\\s+of\\s+(?:the\\s+)?turkic[-\\s]?speaking\\s+(?:states|countries|nations)",
+  "turkic[-\\s]?speaking\\s+(?:states|countries)'?\\s+cooperation\\s+council",
+  "совет\\p{L}*\\s+(?:по\\s+)?сотрудничеств[ау]\\s+тюрк(?:оязычных|оговорящих|ских)\\s+(?:государств|стран)",
+  "рад\\p{L}*\\s+(?:з\\s+)?(?:співробітництва|співпраці)\\s+тюрк(?:омовних|ських)\\s+(?:держав|країн)",
+  "türk\\s*dilli\\s+(?:dövlət|ölkə)lər\\p{L}*\\s+əməkdaşl(?:ıq|ığı)\\s+şura\\p{L}*",
+  // TDK spells "iş birliği" apart since 2012; the press also writes "Türkçe konuşan" and "devletler".
+  "türk(?:\\s+dili\\s+konuşan|çe\\s+konuşan|\\s*dilli)\\s+(?:ülke|devlet)ler\\p{L}*\\s+iş\\s*birliği\\s+konsey\\p{L}*",
+  // Kazakh: "…мемлекеттердің ынтымақтастық кеңесі" and "…мемлекеттер ынтымақтастығы кеңесі"; кеңес
+  // only with the possessive -і (кеңесінің, кеңесіне …), so "кеңестер" (advice) stays out.
+  "түркі\\s*тілд(?:ес|і)\\s+(?:мемлекеттер|елдер)\\p{L}*\\s+ынтымақтаст(?:ық|ығы)\\s+(?:жөніндегі\\s+)?кеңес(?:і\\p{L}*)?",
+  // Kyrgyz: кеңеш only with the possessive -и (кеңешинин, кеңешине …), not кеңешме ("meeting").
+  "түрк\\s*тилдүү\\s+(?:мамлекеттер|өлкөлөр)\\p{L}*\\s+кызматташ(?:уу|тык)\\p{L}*\\s+кеңеш(?:и\\p{L}*)?",
+  // Uzbek, both scripts: "turkiy tilli" or "turkiyzabon"; ҳ is often typed as х.
+  "turkiy\\s*(?:tilli|zabon)\\s+(?:davlat|mamlakat)lar\\p{L}*\\s+hamkorli(?:k|gi)\\s+kengash(?:i\\p{L}*)?",
+  "туркий\\s*(?:тилли|забон)\\s+(?:давлат|мамлакат)лар\\p{L}*\\s+[ҳх]амкорли(?:к|ги)\\s+кенгаш(?:и\\p{L}*)?",
+  "türki\\s*dilli\\s+döwletler\\p{L}*\\s+hyzmatdaşlyk\\s+geňeş\\p{L}*",
+  "türk\\s+nyelvű\\s+(?:államok|országok)\\s+együttműködési\\s+tanács\\p{L}*",
+];
+
 export const OTS_FORMER_NAMES = [
   "тюркск(?:ий|ого|ому|им|ом)\\s+совет\\p{L}*",
-  "совет\\p{L}*\\s+сотрудничества\\s+тюркоязычных\\s+государств",
   "тюркськ(?:а|ої|ій|ою)\\s+рад\\p{L}*",
   "turkic\\s+council",
-  "cooperation\\s+council\\s+of\\s+(?:the\\s+)?turkic[-\\s]speaking\\s+states",
   "türk\\s+şura\\p{L}*",
-  "türkdilli\\s+dövlətlərin\\s+əməkdaşlıq\\s+şura\\p{L}*",
   "türk\\s+(?:konsey|keneş)\\p{L}*",
-  "türk\\s+dili\\s+konuşan\\s+ülkeler\\s+işbirliği\\s+konsey\\p{L}*",
   "түркі\\s+кеңес\\p{L}*",
-  "түркітілдес\\s+мемлекеттердің\\s+ынтымақтастық\\s+кеңес\\p{L}*",
   "түрк\\s+кеңеш\\p{L}*",
   "turkiy\\s+kengash\\p{L}*",
   "туркий\\s+кенгаш\\p{L}*",
   "türki\\s+geňeş\\p{L}*",
   "türk\\s+tanács\\p{L}*",
+  ...NAKHCHIVAN_NAMES,
 ];
 
 /** "Summit of the Turkic states": no other body holds one, so the phrase names the organization. */
@@ -84,7 +107,18 @@ export const OTS_ABBREVIATIONS = [
   "ОТД",
 ];
 
-export const OTS_FORMER_ABBREVIATIONS = ["ССТГ", "CCTS"];
+/**
+ * Initials of the founding name: ru ССТГ, en CCTS, kk ТМЫК, uz ТТДҲК (ҲХ typed as Х) / TTDHK, ky ТМКК;
+ * suffixes attach as for the current abbreviations (ТТДҲКга, ТМЫК-ның).
+ */
+export const OTS_FORMER_ABBREVIATIONS = [
+  "ССТГ",
+  "CCTS",
+  "ТМЫК\\p{Ll}{0,5}",
+  "ТТД[ҲХ]К\\p{Ll}{0,5}",
+  "TTDHK\\p{Ll}{0,5}",
+  "ТМКК\\p{Ll}{0,5}",
+];
 
 const SUPPORT_TAGS = [
   "member-az",
@@ -120,6 +154,8 @@ const ORGANIZATION_CONTEXT = [
   "секретаріат\\p{L}*",
   "хатшылы\\p{L}*",
   "kotibiyat\\p{L}*",
+  "котибият\\p{L}*",
+  "катчылы\\p{L}*",
   "sekretarya\\p{L}*",
   "katiblik\\p{L}*",
   "member\\s+(?:states?|countries)",
@@ -134,6 +170,13 @@ const ORGANIZATION_CONTEXT = [
   "ülkeler\\p{L}*",
   "ölkələr\\p{L}*",
   "davlatlar\\p{L}*",
+  "давлатлар\\p{L}*",
+  "мамлекеттер\\p{L}*",
+  "мемлекеттер\\p{L}*",
+  "мүше\\p{L}*",
+  "мүчө\\p{L}*",
+  "a'zo\\p{L}*",
+  "аъзо\\p{L}*",
   "observer\\p{L}*",
   "наблюдател\\p{L}*",
   "спостерігач\\p{L}*",
@@ -141,6 +184,8 @@ const ORGANIZATION_CONTEXT = [
   "müşahidəçi\\p{L}*",
   "байқаушы\\p{L}*",
   "kuzatuvchi\\p{L}*",
+  "кузатувчи\\p{L}*",
+  "байкоочу\\p{L}*",
   "secretary[-\\s]general",
   "генсек\\p{L}*",
   "генеральн\\p{L}*\\s+секретар\\p{L}*",
@@ -148,6 +193,8 @@ const ORGANIZATION_CONTEXT = [
   "baş\\s+katib\\p{L}*",
   "бас\\s+хатшы\\p{L}*",
   "bosh\\s+kotib\\p{L}*",
+  "бош\\s+котиб\\p{L}*",
+  "башкы\\s+катчы\\p{L}*",
   "chairmanship",
   "председательств\\p{L}*",
   "головуванн\\p{L}*",
