@@ -181,9 +181,9 @@ const skeleton = skeletonRenderer({
   dom: skeletonWithDom,
 });
 
-export function renderAtom(doc: FeedDocument): Buffer {
+export function renderAtom(doc: FeedDocument): Buffer[] {
   const entries = atomEntries(doc.entries);
   const { head, tail } = skeleton(doc, entries.length > 0);
-  if (entries.length === 0) return Buffer.from(head, "utf8");
+  if (entries.length === 0) return [Buffer.from(head, "utf8")];
   return assemble(head, entries, ENTRY_SEPARATOR, tail);
 }

@@ -69,7 +69,7 @@ function renderMissing(entries: FeedEntry[], authorName: string): void {
   });
 }
 
-export function renderJson(doc: FeedDocument): Buffer {
+export function renderJson(doc: FeedDocument): Buffer[] {
   const feedUrl = doc.urls.json;
   if (!feedUrl) throw new Error(`publish: feed ${doc.stem} has no JSON URL`);
   const items = jsonItems(doc.entries, doc.authorName);
@@ -85,7 +85,7 @@ export function renderJson(doc: FeedDocument): Buffer {
     items: [],
   };
   const empty = `${JSON.stringify(v11, null, 2)}\n`;
-  if (items.length === 0) return Buffer.from(empty, "utf8");
+  if (items.length === 0) return [Buffer.from(empty, "utf8")];
   const tail = '"items": []\n}\n';
   if (!empty.endsWith(tail)) throw new Error(`publish: JSON feed ${doc.stem} does not end with its items`);
   const head = `${empty.slice(0, -tail.length)}"items": [${ITEM_INDENT}`;

@@ -125,7 +125,7 @@ function plan(input: PublishInput, source: EntrySource) {
 
 /** Every file of every configured feed, plus `articles/<id>.atom` for each article any feed shows. */
 export function renderAll(input: PublishInput): OutputFile[] {
-  return renderBytes(input).map((f) => ({ path: f.path, content: f.bytes.toString("utf8") }));
+  return renderBytes(input).map((f) => ({ path: f.path, content: Buffer.concat(f.bytes).toString("utf8") }));
 }
 
 function renderBytes(input: PublishInput): OutputBytes[] {
@@ -150,7 +150,9 @@ async function publishThroughCache(input: PublishInput, dir: string, cache: Rend
     documents.set(job.name, job.key);
     if (sameKey(cache.documents.get(job.name), job.key)) continue;
     for (const file of job.render()) {
-      const digest = createHash("sha1").update(file.bytes).digest("base64");
+      const hash = createHash("sha1");
+      for (const part of file.bytes) hash.update(part);
+      const digest = hash.digest("base64");
       const known = cache.onDisk.get(file.path);
       if (known === digest) continue;
       toWrite.push({ ...file, differs: known !== undefined });

@@ -99,10 +99,10 @@ const skeleton = skeletonRenderer({
   dom: skeletonWithDom,
 });
 
-export function renderRss(doc: FeedDocument): Buffer {
+export function renderRss(doc: FeedDocument): Buffer[] {
   if (!doc.urls.rss) throw new Error(`publish: feed ${doc.stem} has no RSS URL`);
   const items = rssItems(doc.entries);
   const { head, tail } = skeleton(doc, items.length > 0);
-  if (items.length === 0) return Buffer.from(head, "utf8");
+  if (items.length === 0) return [Buffer.from(head, "utf8")];
   return assemble(head, items, ITEM_SEPARATOR, tail);
 }

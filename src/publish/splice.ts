@@ -75,8 +75,11 @@ export function entryBytes(entryXml: string, content: string | null, what: strin
   );
 }
 
-/** Head, entries joined by the separator `feed` writes between them, tail: the document's bytes. */
-export function assemble(head: string, entries: Buffer[], separator: string, tail: string): Buffer {
+/**
+ * Head, entries joined by the separator `feed` writes between them, tail: the document as a list of byte
+ * runs. The entries' bytes are shared, not copied: a document is written and hashed run by run.
+ */
+export function assemble(head: string, entries: Buffer[], separator: string, tail: string): Buffer[] {
   const sep = Buffer.from(separator, "utf8");
   const parts: Buffer[] = [Buffer.from(head, "utf8")];
   entries.forEach((e, i) => {
@@ -84,5 +87,5 @@ export function assemble(head: string, entries: Buffer[], separator: string, tai
     parts.push(e);
   });
   parts.push(Buffer.from(tail, "utf8"));
-  return Buffer.concat(parts);
+  return parts;
 }

@@ -14,10 +14,10 @@ export interface OutputFile {
   content: string;
 }
 
-/** A file already encoded (UTF-8). */
+/** A file already encoded (UTF-8), as the byte runs it is made of. */
 export interface OutputBytes {
   path: string;
-  bytes: Buffer;
+  bytes: Buffer[];
   /** The caller knows the file on disk holds other bytes (it wrote them): no need to read it back. */
   differs?: boolean;
 }
@@ -52,9 +52,23 @@ async function syncDir(dir: string): Promise<void> {
   }
 }
 
+/** Whether `existing` holds exactly the bytes of `parts`, run after run. */
+function sameBytes(existing: Buffer, parts: Buffer[]): boolean {
+  let at = 0;
+  for (const part of parts) {
+    if (at + part.length > existing.length || !part.equals(existing.subarray(at, at + part.length)))
+      return false;
+    at += part.length;
+  }
+  return at === existing.length;
+}
+
 /** Temp file, fsync, rename over `path`, unless `path` already holds these bytes; true when replaced. */
-async function replaceIfChanged(path: string, bytes: Buffer, differs = false): Promise<boolean> {
-  if (!differs && (await readIfExists(path))?.equals(bytes)) return false;
+async function replaceIfChanged(path: string, parts: Buffer[], differs = false): Promise<boolean> {
+  if (!differs) {
+    const existing = await readIfExists(path);
+    if (existing && sameBytes(existing, parts)) return false;
+  }
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
   tempCounter += 1;
@@ -62,7 +76,9 @@ async function replaceIfChanged(path: string, bytes: Buffer, differs = false): P
   try {
     const handle = await open(temp, "wx", 0o644);
     try {
-      await handle.writeFile(bytes);
+      const size = parts.reduce((n, p) => n + p.length, 0);
+      const { bytesWritten } = await handle.writev(parts);
+      if (bytesWritten !== size) throw new Error(`wrote ${bytesWritten} of ${size} bytes`);
       await handle.sync();
     } finally {
       await handle.close();
@@ -77,7 +93,7 @@ async function replaceIfChanged(path: string, bytes: Buffer, differs = false): P
 
 /** Write `content` to `path` atomically unless it already holds these bytes; true when written. */
 export async function writeFileIfChanged(path: string, content: string): Promise<boolean> {
-  const written = await replaceIfChanged(path, Buffer.from(content, "utf8"));
+  const written = await replaceIfChanged(path, [Buffer.from(content, "utf8")]);
   if (written) await syncDir(dirname(path));
   return written;
 }
@@ -101,7 +117,7 @@ export async function writeFiles(dir: string, files: (OutputFile | OutputBytes)[
       const i = next++;
       const file = files[i] as OutputFile | OutputBytes;
       const path = join(dir, ...file.path.split("/"));
-      const bytes = "bytes" in file ? file.bytes : Buffer.from(file.content, "utf8");
+      const bytes = "bytes" in file ? file.bytes : [Buffer.from(file.content, "utf8")];
       try {
         written[i] = await replaceIfChanged(path, bytes, "differs" in file && file.differs === true);
         if (written[i]) dirs.add(dirname(path));

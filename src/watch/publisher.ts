@@ -35,8 +35,9 @@ export function createPublisher(
   if (stale.length > 0) {
     deps.logger.info({ files: stale.length }, "removed temp files left by an interrupted publish");
   }
-  // Diffs of stored revisions never change, so they are kept; bounded by size so months of revisions
-  // cannot grow the worker toward pm2's memory ceiling (rebuilding a diff costs about a millisecond).
+  // Diffs of stored revisions never change, so they are kept. Snapshots keep their revisions' diffs anyway
+  // (snapshot below), so this only serves rebuilds (another process committed, an article comes back into
+  // the feeds): bounded small, so months of revisions cannot grow the worker (a diff costs about 1 ms).
   const diffCache = new Map<string, string>();
   let diffCacheChars = 0;
   const site: PublishSite = {
@@ -71,7 +72,7 @@ export function createPublisher(
         "html",
         { context: 2 },
       );
-      if (diffCache.size >= 20_000 || diffCacheChars > DIFF_CACHE_MAX_CHARS) {
+      if (diffCache.size >= 5_000 || diffCacheChars > DIFF_CACHE_MAX_CHARS) {
         diffCache.clear();
         diffCacheChars = 0;
       }
@@ -223,8 +224,8 @@ export function createPublisher(
   };
 }
 
-/** About 16 MB of UTF-16 diff HTML. */
-const DIFF_CACHE_MAX_CHARS = 8_000_000;
+/** About 4 MB of UTF-16 diff HTML. */
+const DIFF_CACHE_MAX_CHARS = 2_000_000;
 
 /** Human labels for the shipped tags, shown as feed categories. */
 const TAG_LABELS: Record<string, string> = {

@@ -103,7 +103,7 @@ describe("document templates", () => {
     for (const doc of sample) {
       const want = outcome(() => byDom(doc, atomWithDom, "entry", "\n    ", atomEntries));
       expect(
-        outcome(() => renderAtom(doc).toString("utf8")),
+        outcome(() => Buffer.concat(renderAtom(doc)).toString("utf8")),
         JSON.stringify(doc),
       ).toBe(want);
     }
@@ -113,7 +113,7 @@ describe("document templates", () => {
     for (const doc of sample.filter((d) => d.urls.rss)) {
       const want = outcome(() => byDom(doc, rssWithDom, "item", "\n        ", rssItems));
       expect(
-        outcome(() => renderRss(doc).toString("utf8")),
+        outcome(() => Buffer.concat(renderRss(doc)).toString("utf8")),
         JSON.stringify(doc),
       ).toBe(want);
     }
