@@ -52,6 +52,17 @@ async function syncDir(dir: string): Promise<void> {
   }
 }
 
+/** A new file, and its folder if that is missing (the folder usually exists: no mkdir call per file). */
+async function openNew(path: string) {
+  try {
+    return await open(path, "wx", 0o644);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+    await mkdir(dirname(path), { recursive: true });
+    return await open(path, "wx", 0o644);
+  }
+}
+
 /** Whether `existing` holds exactly the bytes of `parts`, run after run. */
 function sameBytes(existing: Buffer, parts: Buffer[]): boolean {
   let at = 0;
@@ -70,11 +81,10 @@ async function replaceIfChanged(path: string, parts: Buffer[], differs = false):
     if (existing && sameBytes(existing, parts)) return false;
   }
   const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
   tempCounter += 1;
   const temp = join(dir, `.${basename(path)}.${process.pid}.${tempCounter}.tmp`);
   try {
-    const handle = await open(temp, "wx", 0o644);
+    const handle = await openNew(temp);
     try {
       const size = parts.reduce((n, p) => n + p.length, 0);
       const { bytesWritten } = await handle.writev(parts);
