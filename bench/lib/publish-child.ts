@@ -5,7 +5,9 @@
  *   cold: the first publish of a process (renders and writes everything),
  *   one change: one article gets a new revision, publish([id]),
  *   no change: publish([]) again,
- * each with the files rewritten (paths whose bytes changed).
+ * each with the files rewritten (paths whose bytes changed); then what the publisher holds (heap and
+ * external memory after a full GC, against the same process before it existed); and apart, a watcher's
+ * first cycle as the publisher sees it: `newArticles` new full-length articles published at once.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -17,7 +19,7 @@ import { Store } from "../../src/store/store.js";
 import { createPublisher } from "../../src/watch/publisher.js";
 import { memory, serveCommands } from "./child.js";
 import { benchConfigYaml } from "./config.js";
-import { addRevision, buildHistory } from "./history.js";
+import { addRevision, buildHistory, buildNewArticles } from "./history.js";
 
 export interface PublishFigures {
   articles: number;
@@ -26,10 +28,52 @@ export interface PublishFigures {
   cold: { ms: number; files: number };
   oneChange: { ms: number; files: number; samples: number[] };
   noChange: { ms: number; files: number; samples: number[] };
+  /** Held by the publisher after the rounds: heap and external (Buffers) growth since before it existed. */
+  held: { heapMb: number; externalMb: number };
+  /** The first publish after `articles` new articles (one full-length revision each). */
+  newArticles: { articles: number; ms: number; files: number; perArticleMs: number };
   peakRssMb: number;
 }
 
-async function run(p: { articles: number; revisionsPerArticle: number; oneChangeRounds: number }) {
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+const mb = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
+
+function heldNow(): { heap: number; external: number } {
+  gc();
+  const m = process.memoryUsage();
+  return { heap: m.heapUsed, external: m.external };
+}
+
+/** A fresh store of `count` new articles, published once by a fresh publisher. */
+async function firstCycle(count: number): Promise<PublishFigures["newArticles"]> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "revfeed-bench-publish-new-"));
+  try {
+    const config = parseConfig(
+      benchConfigYaml("http://127.0.0.1:1/feed.rss", count, 16),
+      path.join(dir, "revfeed.config.yaml"),
+      dir,
+    );
+    const store = Store.open(config.stateDir);
+    const clock = new ManualClock("2025-10-24T10:40:00.000Z");
+    const ids = buildNewArticles(store, count, clock);
+    const publisher = createPublisher(config, { store, clock, logger: createLogger("silent") });
+    if (!publisher) throw new Error("the bench configuration publishes nothing");
+    const t = performance.now();
+    const files = await publisher.publish(ids);
+    const ms = performance.now() - t;
+    store.close();
+    return { articles: count, ms, files: files.length, perArticleMs: ms / count };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function run(p: {
+  articles: number;
+  revisionsPerArticle: number;
+  oneChangeRounds: number;
+  newArticles?: number;
+}) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "revfeed-bench-publish-"));
   try {
     const config = parseConfig(
@@ -44,6 +88,7 @@ async function run(p: { articles: number; revisionsPerArticle: number; oneChange
     const buildStoreMs = performance.now() - started;
     const revisions = (store.db.prepare("SELECT count(*) FROM revisions").pluck().get() as number) ?? 0;
 
+    const before = heldNow();
     const publisher = createPublisher(config, { store, clock, logger: createLogger("silent") });
     if (!publisher) throw new Error("the bench configuration publishes nothing");
     const timed = async (changed: number[]) => {
@@ -68,7 +113,10 @@ async function run(p: { articles: number; revisionsPerArticle: number; oneChange
     }
     oneChange.ms = median(oneChange.samples);
     noChange.ms = median(noChange.samples);
+    const after = heldNow();
+    const held = { heapMb: mb(after.heap - before.heap), externalMb: mb(after.external - before.external) };
     store.close();
+    const newArticles = await firstCycle(p.newArticles ?? 2_000);
     return {
       articles: p.articles,
       revisions,
@@ -76,6 +124,8 @@ async function run(p: { articles: number; revisionsPerArticle: number; oneChange
       cold,
       oneChange,
       noChange,
+      held,
+      newArticles,
       peakRssMb: memory().peakRssMb,
     } satisfies PublishFigures;
   } finally {
