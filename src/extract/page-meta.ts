@@ -1,4 +1,4 @@
-import { compile, selectAll, selectOne } from "css-select";
+import { compile, is, selectAll, selectOne } from "css-select";
 import type { AnyNode, Element } from "domhandler";
 import { toUtcIso } from "../sources/dates.js";
 import { blockText } from "./blocks.js";
@@ -28,12 +28,41 @@ function query(selector: string, root: Root): Query {
   return fn;
 }
 
+export type SelectorOutcome = "hit" | "miss" | "all";
+const logs = new WeakMap<AnyNode, Map<string, SelectorOutcome>>();
+
+/**
+ * From now on, record every selector evaluated on `root` itself and whether it found something ("all"
+ * for a search for every match). The sparse document (sparse-document.ts) needs to know which selectors
+ * a profile asked it, and which of them came back empty.
+ */
+export function logSelectors(root: AnyNode): ReadonlyMap<string, SelectorOutcome> {
+  const log = new Map<string, SelectorOutcome>();
+  logs.set(root, log);
+  return log;
+}
+
+function note(root: Root, selector: string, outcome: SelectorOutcome): void {
+  const log = logs.get(root);
+  const previous = log?.get(selector);
+  if (log && previous !== "all" && previous !== "miss") log.set(selector, outcome);
+}
+
 /** css-select typed for htmlparser2's DOM (it infers the element type from the root otherwise). */
 export function one(selector: string, root: Root): Element | null {
-  return selectOne<AnyNode, Element>(query(selector, root), root);
+  const found = selectOne<AnyNode, Element>(query(selector, root), root);
+  note(root, selector, found ? "hit" : "miss");
+  return found;
+}
+
+/** Whether the element itself matches (not logged: only whole-page searches are). */
+export function matches(selector: string, element: Element): boolean {
+  const q = query(selector, element);
+  return typeof q === "string" ? is<AnyNode, Element>(element, q) : q(element);
 }
 
 export function all(selector: string, root: Root): Element[] {
+  note(root, selector, "all");
   return selectAll<AnyNode, Element>(query(selector, root), root);
 }
 
@@ -45,18 +74,24 @@ export function metaContent(root: Root, selectors: string[]): string | null {
   return null;
 }
 
+const PUBLISHED_META = [
+  "meta[property='article:published_time']",
+  "meta[itemprop='datePublished']",
+  "meta[name='pubdate']",
+  "meta[name='publish-date']",
+  "meta[name='date']",
+];
+const PUBLISHED_TIME = "[itemprop='datePublished'][datetime], time[datetime]";
+
+/** Every selector the functions below evaluate at page level, and those read only for attributes. */
+export const PAGE_META_SELECTORS = [...PUBLISHED_META, PUBLISHED_TIME, "html[lang]", "title"];
+export const PAGE_META_ATTRIBUTE_SELECTORS = [...PUBLISHED_META, PUBLISHED_TIME, "html[lang]"];
+
 /** Publication time from the usual meta tags, then the first `<time datetime>`. */
 export function metaPublishedAt(root: Root): string | null {
-  const meta = metaContent(root, [
-    "meta[property='article:published_time']",
-    "meta[itemprop='datePublished']",
-    "meta[name='pubdate']",
-    "meta[name='publish-date']",
-    "meta[name='date']",
-  ]);
-  const fromMeta = toUtcIso(meta);
+  const fromMeta = toUtcIso(metaContent(root, PUBLISHED_META));
   if (fromMeta) return fromMeta;
-  const time = one("[itemprop='datePublished'][datetime], time[datetime]", root);
+  const time = one(PUBLISHED_TIME, root);
   return toUtcIso(time?.attribs.datetime);
 }
 
