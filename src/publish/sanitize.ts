@@ -84,9 +84,12 @@ export interface SanitizeOptions {
  * (content.ts), so this only serves articles rendered anew. Bounded to keep memory flat.
  */
 const memo = new Map<string, string>();
-const MEMO_LIMIT = 10_000;
-/** Keys hold whole paragraphs and diffs: bound the characters too (about 4 MB of UTF-16). */
-const MEMO_MAX_CHARS = 2_000_000;
+const MEMO_LIMIT = 20_000;
+/**
+ * Keys hold whole paragraphs and diffs: bound the characters too (about 8 MB of UTF-16), enough for a
+ * cycle that brings a few hundred full articles into the feeds at once, each revision sharing paragraphs.
+ */
+const MEMO_MAX_CHARS = 4_000_000;
 let memoChars = 0;
 
 /** Clean an HTML fragment for a feed; `baseUrl` is the page the fragment came from. */
