@@ -87,13 +87,19 @@ function hasBlockInside(el: Element): boolean {
   return el.children.some((c) => isElement(c) && (!INLINE_TAGS.has(c.name) || hasBlockInside(c)));
 }
 
+/**
+ * What `/\s+/g` → " " changes: runs of two or more, and single white-space characters other than a space
+ * (replacing each lone space by a space cost more than the rest of a block).
+ */
+const WHITE_SPACE = /\s{2,}|[^\S ]/g;
+
 function makeBlock(tag: string, nodes: AnyNode[], baseUrl: string): Block | null {
   const text = normalizeText(nodes.map(blockText).join(""));
   if (text === "") return null;
   const out = OUTPUT_TAG[tag] ?? "p";
   // Source indentation and NBSPs inside the markup are layout, not text (the text is normalized the same way).
   const markup = nodes.map((n) => render(n, { decodeEntities: false })).join("");
-  const inner = sanitizeFragment(markup, baseUrl).replace(/\s+/g, " ").trim();
+  const inner = sanitizeFragment(markup, baseUrl).replace(WHITE_SPACE, " ").trim();
   return {
     tag,
     text,

@@ -1,7 +1,14 @@
 import { compile } from "css-select";
 import type { AnyNode, Document, Element } from "domhandler";
 import { RegionDocument } from "./region.js";
-import { type Complex, keyLiteral, literalPattern, mayMatchIn, parseSelector } from "./selector-literals.js";
+import {
+  type Complex,
+  keyLiteral,
+  type Literal,
+  literalPattern,
+  mayMatchIn,
+  parseSelector,
+} from "./selector-literals.js";
 import { commentEnd, isWholeMarkup } from "./skim.js";
 
 /**
@@ -61,12 +68,13 @@ function planFor(options: SparseOptions): Plan | null {
 
 function makePlan(options: SparseOptions): Plan {
   const parsed = new Map(options.selectors.map((s) => [s, parseSelector(s)] as const));
-  const patterns = new Set<string>(["&#"]);
+  const keys = new Map<string, Literal>();
   const compounds = new Set<string>();
   for (const list of parsed.values()) {
     for (const complex of list) {
       for (const compound of complex) {
-        patterns.add(literalPattern(keyLiteral(compound)));
+        const key = keyLiteral(compound);
+        keys.set(`${key.caseless}:${key.text}`, key);
         compounds.add(compound.source);
       }
     }
@@ -78,9 +86,24 @@ function makePlan(options: SparseOptions): Plan {
   const wrapperMustNotMatch = [...compounds]
     .filter((compound) => !attributeSubjects.has(compound))
     .map((compound) => compile<AnyNode, Element>(compound));
-  // Longest first, so that the alternation reports the most specific literal at a position.
-  const alternatives = [...patterns].sort((a, b) => b.length - a.length);
-  return { parsed, trigger: new RegExp(alternatives.join("|"), "g"), wrapperMustNotMatch };
+  return { parsed, trigger: triggerFor([...keys.values()]), wrapperMustNotMatch };
+}
+
+/**
+ * One regular expression that finds the first key literal (or numeric reference) at or after a point.
+ * Where one literal holds another ("article-content" holds "article"), the shorter finds both; tag names
+ * share their `<`. Both keep the alternation short, which is what makes it fast.
+ */
+function triggerFor(keys: Literal[]): RegExp {
+  const implies = (a: Literal, b: Literal) =>
+    a !== b && (b.caseless ? a.text.toLowerCase().includes(b.text) : !a.caseless && a.text.includes(b.text));
+  const needed = keys.filter((a) => !keys.some((b) => implies(a, b)));
+  const tags = needed
+    .filter((k) => k.text.startsWith("<"))
+    .map((k) => literalPattern({ ...k, text: k.text.slice(1) }));
+  const others = needed.filter((k) => !k.text.startsWith("<")).map(literalPattern);
+  const alternatives = [...(tags.length > 0 ? [`<(?:${tags.join("|")})`] : []), ...others, "&#"];
+  return new RegExp(alternatives.join("|"), "g");
 }
 
 /** A numeric character reference that decodes to a character a literal is made of (letter, digit, `-`). */
