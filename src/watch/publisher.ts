@@ -19,12 +19,13 @@ import type { Publisher } from "./worker.js";
 const REVISIONS_PER_ARTICLE = 50;
 
 /**
- * Builds the publishing snapshot from the store and hands it to the pure publisher. Diff HTML is
- * computed once per revision and kept in memory: stored revisions never change, so neither do their diffs.
- * Snapshots are kept too, with a fingerprint of what they were built from (articleVersions): an article
- * rebuilds only when it changed, the renderer reuses documents whose snapshots are the same objects, and a
- * publish where no snapshot and no feed membership changed writes nothing and renders nothing. Any commit
- * by another connection (`revfeed retag`, a second worker) shows in SQLite's data_version and drops it all.
+ * Builds the publishing snapshot from the store and hands it to the pure publisher. Snapshots are kept,
+ * with a fingerprint of what they were built from (articleVersions): an article rebuilds only when it
+ * changed, and then only from its newer revisions (stored revisions never change, so the older revision
+ * objects, with their diffs and everything rendered from them, are reused). The renderer reuses documents
+ * and entries whose snapshots are the same objects, and a publish where no snapshot and no feed membership
+ * changed writes nothing and renders nothing. Any commit by another connection (`revfeed retag`, a second
+ * worker) shows in SQLite's data_version and drops it all.
  */
 export function createPublisher(
   config: LoadedConfig,
