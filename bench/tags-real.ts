@@ -5,8 +5,10 @@
  * third-party material that must not be republished. The tagger is loaded exactly as the watcher
  * loads it (default configuration through loadTagger), and every error is printed with the same
  * evidence `revfeed tag` shows.
- * Run with `npx tsx bench/tags-real.ts [dir]` (default bench/.work/real-news: *.jsonl, one
- * `{"id","lang","text"}` object a line; other fields are ignored, the manifest holds the labels).
+ * Run with `npx tsx bench/tags-real.ts [dir] [manifest]` (default bench/.work/real-news: *.jsonl, one
+ * `{"id","lang","text"}` object a line; other fields are ignored, the manifest holds the labels;
+ * default manifest bench/tags-real-sources.json). The second, held-out set:
+ * `npx tsx bench/tags-real.ts bench/.work/real-news-2 bench/tags-real-sources-2.json`.
  */
 
 import { createHash } from "node:crypto";
@@ -31,7 +33,8 @@ type Counts = { tp: number; fp: number; fn: number; tn: number };
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dir = path.resolve(process.argv[2] ?? path.join(here, ".work/real-news"));
-const manifest = JSON.parse(readFileSync(path.join(here, "tags-real-sources.json"), "utf8")) as {
+const manifestPath = path.resolve(process.argv[3] ?? path.join(here, "tags-real-sources.json"));
+const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as {
   texts: ManifestEntry[];
 };
 
@@ -83,7 +86,7 @@ function table(title: string, rows: typeof scored): void {
   console.log(line("all", all));
 }
 
-console.log(`Real news texts: ${scored.length} scored from ${dir}`);
+console.log(`Real news texts: ${scored.length} scored from ${dir} against ${manifestPath}`);
 // Warn first: figures over a changed or incomplete set are not the published ones.
 if (missing.length > 0) console.warn(`WARNING: no text in ${dir} for ${missing.join(", ")}`);
 if (changed.length > 0)
