@@ -60,15 +60,20 @@ const RAW_ELEMENT =
  * An `<svg>` or `<math>` element up to its first matching end tag, holding only text, comments and tags
  * that read the same in foreign content: no raw-text element (none is one there), no nested svg/math, no
  * integration point (foreignObject, desc, title, mi, mo, mn, ms, mtext, annotation-xml, inside which HTML
- * rules apply again). Its end tag closes it whatever else is open inside, so after it the tokenizer is
- * outside foreign content. A self-closing `<svg/>` is closed at once and what follows is HTML, which these
+ * rules apply again) but a plain-text label (below). Its end tag closes it whatever else is open inside,
+ * so after it the tokenizer is outside foreign content. A self-closing `<svg/>` is closed at once and what follows is HTML, which these
  * restrictions read the same way.
  */
 const FOREIGN_INNER_EXCLUDED =
   "(?:svg|math|foreignobject|desc|title|mi|mo|mn|ms|mtext|annotation-xml|script|style|textarea|iframe|noembed|noframes|xmp|plaintext|template)";
+/**
+ * An SVG `<title>` or `<desc>` (icons carry them for screen readers) holding nothing but text: HTML rules
+ * apply inside, which for plain text changes nothing, and it reads the same if the svg was self-closed.
+ */
+const FOREIGN_LABEL = `<(title|desc)(?!${NOT_NAME_END})${TAG_REST}[^<]*</\\3(?!${NOT_NAME_END})[^>]*>`;
 const FOREIGN_ELEMENT =
   `<(svg|math)(?!${NOT_NAME_END})${TAG_REST}` +
-  `(?:${TEXT}|${LONE_LT}|${COMMENT}|<(?!${FOREIGN_INNER_EXCLUDED}(?!${NOT_NAME_END}))[a-z]${NOT_NAME_END}*${TAG_REST}|</(?!\\2(?!${NOT_NAME_END}))[a-z][^>]*>)*` +
+  `(?:${TEXT}|${LONE_LT}|${COMMENT}|${FOREIGN_LABEL}|<(?!${FOREIGN_INNER_EXCLUDED}(?!${NOT_NAME_END}))[a-z]${NOT_NAME_END}*${TAG_REST}|</(?!\\2(?!${NOT_NAME_END}))[a-z][^>]*>)*` +
   `</\\2(?![^\\t\\n\\f\\r />])[^>]*>`;
 
 const MARKUP = new RegExp(

@@ -116,7 +116,9 @@ function refersToLiteralCharacter(html: string, at: number): boolean {
   );
 }
 
-const RAW_TEXT_START = /<(?:script|style|title|textarea|iframe|noembed|noframes|xmp)(?![^\t\n\f\r />])/gi;
+/** Elements whose content the literal may sit in without a `<` of its own before it. */
+const CONTAINER_START =
+  /<(?:script|style|title|textarea|iframe|noembed|noframes|xmp|svg|math)(?![^\t\n\f\r />])/gi;
 
 /** Reads a page from the top, remembering how far it is known to be whole markup. */
 class Cursor {
@@ -138,8 +140,8 @@ type Found = { element: number } | { skipTo: number } | null;
 /**
  * What holds a literal found at `hit`: text (a literal there matches nothing), a comment (CMS templates
  * mark their blocks with comments like `<!-- /.article -->`), both skipped, or an element to parse,
- * starting at the `<` before the literal or at the script or style the literal sits in. Null when none of
- * these is proved.
+ * starting at the `<` before the literal or at the script, style or svg the literal sits in. Null when
+ * none of these is proved.
  */
 function locate(html: string, cursor: Cursor, hit: number): Found {
   const lt = html.lastIndexOf("<", hit);
@@ -158,10 +160,11 @@ function locate(html: string, cursor: Cursor, hit: number): Found {
     cursor.proved = end;
     return { skipTo: end };
   }
-  RAW_TEXT_START.lastIndex = cursor.proved;
-  let raw = -1;
-  for (let m = RAW_TEXT_START.exec(html); m && m.index < hit; m = RAW_TEXT_START.exec(html)) raw = m.index;
-  return raw >= 0 && cursor.proveTo(raw) ? { element: raw } : null;
+  CONTAINER_START.lastIndex = cursor.proved;
+  let container = -1;
+  for (let m = CONTAINER_START.exec(html); m && m.index < hit; m = CONTAINER_START.exec(html))
+    container = m.index;
+  return container >= 0 && cursor.proveTo(container) ? { element: container } : null;
 }
 
 /** More elements or literals than this and the page is not the kind the sparse path is for. */

@@ -97,6 +97,11 @@ export const MUTATIONS: Record<string, Mutation> = {
       '<svg viewBox="0 0 10 10"><path d="M0 0L1 1"/><g><rect width=1 /></g></svg>',
       rnd,
     ),
+  svgIconWithTitle: (html) =>
+    html.replace(
+      /(<div class="article">)/,
+      '<a href="/share"><svg width="16" height="16"><title>Поделиться</title><use href="#share"/></svg></a>$1',
+    ),
   svgWithRawText: (html, rnd) =>
     insertBefore(html, anywhere, "<svg><style>a{}</style><title>x</title></svg>", rnd),
   unclosedSvg: (html, rnd) => insertBefore(html, anywhere, "<svg><path>", rnd),

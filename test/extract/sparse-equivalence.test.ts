@@ -116,6 +116,7 @@ describe("sparse Trend extraction equals the full parse", () => {
       "singleQuotes",
       "upperCaseTags",
       "svgIcon",
+      "svgIconWithTitle",
       "harmlessReference",
       "headlineAfter",
       "spacedTags",
