@@ -10,13 +10,24 @@ import { SUMMIT_WORDS } from "./signals.js";
  */
 
 export const OTS_CURRENT_NAMES = [
-  "организаци(?:я|и|ю|ей|ею)\\s+тюркских\\s+государств",
+  // The Russian press also writes "тюркоязычных" / "тюркоговорящих" ("Turkic-speaking") states.
+  "организаци(?:я|и|ю|ей|ею)\\s+тюрк(?:ских|оязычных|оговорящих)\\s+государств",
   "організаці\\p{L}*\\s+тюркських\\s+держав",
   "organi[sz]ation\\s+of\\s+(?:the\\s+)?turkic\\s+states",
+  // The English compound order; "TSO" counts only as part of this name, never alone (in energy news it
+  // is a transmission system operator), so it is not among the abbreviations.
+  "turkic\\s+states'?\\s+organi[sz]ation(?:\\s*\\(tso\\))?",
   "türk\\s+dövlətləri\\s+təşkilat\\p{L}*",
   "türk\\s+devletleri\\s+teşkilat\\p{L}*",
   "түркі\\s+мемлекеттері\\s+ұйым\\p{L}*",
+  // Kazakh in the Latin alphabet of 2018 ("Túrki memleketteri uıymy", uıymynyń, uıymyna …), typed
+  // without diacritics ("Turki memleketteri uiymy") or in the 2021 revision (ü, ū); ı folds to i.
+  // uıym only with the possessive -y, so the plural uıymdary stays out.
+  "t[úüu]rki\\s+memleketteri\\s+[uū]iymy\\p{L}*",
   "түрк\\s+мамлекеттер(?:и\\p{L}*)?\\s+уюм\\p{L}*",
+  // Kyrgyz, after the founding name: "Түрк тилдүү мамлекеттердин (кызматташтык) уюму". уюм only with
+  // the possessive -у (уюмунун, уюмуна …), so the plural уюмдары ("organizations of …") stays out.
+  "түрк\\s*тилдүү\\s+(?:мамлекеттер|өлкөлөр)\\p{L}*\\s+(?:кызматташ(?:уу|тык)\\s+)?уюму\\p{L}*",
   "turk(?:iy)?\\s+davlat(?:lar|lari)\\s+tashkilot\\p{L}*",
   "турк(?:ий)?\\s+давлат(?:лар|лари)\\s+ташкилот\\p{L}*",
   "türki?\\s+döwletler\\p{L}*\\s+guramas\\p{L}*",

@@ -14,7 +14,8 @@ export const SUMMIT_WORDS = [
  * Supporting signals: member states, observers, summit words and "Turkic" words.
  * They are computed for every text but not reported (`signal: true`); an abbreviation such as
  * ОТГ or TDT counts only when one of them is present. Spellings cover en, ru, uk, az, tr, kk, ky,
- * uz (Latin and Cyrillic), tk and hu; `'` stands for every apostrophe (the text is normalised).
+ * uz (Latin and Cyrillic), kk (Cyrillic and the Latin alphabet: Ázerbaıjan, Qyrǵyzstan, Túrkııa, Ózbekstan,
+ * Vengrııa, Túrikmenstan; ı folds to i), tk and hu; `'` stands for every apostrophe (the text is normalised).
  */
 
 const country = (tag: string, names: string[]): TagRuleInput => ({ tag, signal: true, names });
@@ -29,6 +30,7 @@ export const SIGNAL_RULES: TagRuleInput[] = [
     "озарбайжон\\p{L}*",
     "azerbaýjan\\p{L}*",
     "azerbajdzsán\\p{L}*",
+    "[áä]zerbaijan\\p{L}*",
   ]),
   country("member-kz", [
     "казахстан\\p{L}*",
@@ -54,6 +56,7 @@ export const SIGNAL_RULES: TagRuleInput[] = [
     "qirg'iz\\p{L}*",
     "қирғиз\\p{L}*",
     "gyrgyz\\p{L}*",
+    "qyr[ǵğg]yz\\p{L}*",
   ]),
   country("member-tr", [
     "турци\\p{L}*",
@@ -68,6 +71,7 @@ export const SIGNAL_RULES: TagRuleInput[] = [
     "turkiya\\p{L}*",
     "türkiýe\\p{L}*",
     "törökország\\p{L}*",
+    "t[úüu]rkiia\\p{L}*",
   ]),
   country("member-uz", [
     "узбекистан\\p{L}*",
@@ -79,6 +83,7 @@ export const SIGNAL_RULES: TagRuleInput[] = [
     "o'?zbekiston\\p{L}*",
     "özbegistan\\p{L}*",
     "üzbegisztán\\p{L}*",
+    "[óöo]zbekstan\\p{L}*",
   ]),
   country("observer-hu", [
     "венгри\\p{L}*",
@@ -89,6 +94,7 @@ export const SIGNAL_RULES: TagRuleInput[] = [
     "macar[ıi]stan\\p{L}*",
     "vengriya\\p{L}*",
     "magyarország\\p{L}*",
+    "vengriia\\p{L}*",
   ]),
   country("observer-tm", [
     "туркмени\\p{L}*",
@@ -99,6 +105,7 @@ export const SIGNAL_RULES: TagRuleInput[] = [
     "turkmenistan\\p{L}*",
     "türkm[əe]nistan\\p{L}*",
     "turkmaniston\\p{L}*",
+    "t[úüu]r[iı]kmenstan\\p{L}*",
   ]),
   {
     tag: "observer-trnc",
