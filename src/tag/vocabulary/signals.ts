@@ -13,9 +13,9 @@ export const SUMMIT_WORDS = [
 /**
  * Supporting signals: member states, observers, summit words and "Turkic" words.
  * They are computed for every text but not reported (`signal: true`); an abbreviation such as
- * ОТГ or TDT counts only when one of them is present. Spellings cover en, ru, uk, az, tr, kk, ky,
- * uz (Latin and Cyrillic), kk (Cyrillic and the Latin alphabet: Ázerbaıjan, Qyrǵyzstan, Túrkııa, Ózbekstan,
- * Vengrııa, Túrikmenstan; ı folds to i), tk and hu; `'` stands for every apostrophe (the text is normalised).
+ * ОТГ or TDT counts only when one of them is present. Spellings cover en, ru, uk, az, tr, ky, kk and
+ * uz (Latin and Cyrillic; Kazakh Latin as in Ázerbaıjan, Qyrǵyzstan, Túrkııa, Ózbekstan, Vengrııa,
+ * Túrikmenstan, where ı folds to i), tk and hu; `'` stands for every apostrophe (the text is normalised).
  */
 
 const country = (tag: string, names: string[]): TagRuleInput => ({ tag, signal: true, names });
