@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isBlankText, normalizeText, SAFE_CLASS } from "../../src/extract/text.js";
+import { seeded as random } from "../support/seeded-random.js";
 
 /** The definition normalizeText had before its fast path; the fast path must always agree with it. */
 function reference(s: string): string {
@@ -15,18 +16,6 @@ function* codePoints(): Generator<string> {
     if (cp >= 0xd800 && cp <= 0xdfff) continue;
     yield String.fromCodePoint(cp);
   }
-}
-
-/** Mulberry32, so a failing case can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const PIECES = [

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FaultServer } from "../support/fault-server.js";
 import { NewsSite } from "../support/news-site.js";
 import { seedStory } from "../support/seed.js";
+import { seeded } from "../support/seeded-random.js";
 import { useTempDir } from "../support/temp-dir.js";
 import { expectFeedsValid, parseXmlStrict } from "./fault-rig.js";
 import {
@@ -38,18 +39,6 @@ const STORIES = 24;
 const APP = "revfeed-worker";
 const tempDir = useTempDir("revfeed-kill-");
 const seed = seedStory();
-
-/** mulberry32: a small seeded generator, so a failing run can be replayed. */
-function seeded(seedValue: number): () => number {
-  let a = seedValue >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEED = Number(process.env.REVFEED_KILL_SEED ?? 20251024);
 const random = seeded(SEED);

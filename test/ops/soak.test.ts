@@ -9,6 +9,7 @@ import { createLogger } from "../../src/log.js";
 import { createWatcher, type Watcher } from "../../src/wiring.js";
 import { NewsSite } from "../support/news-site.js";
 import { seedStory } from "../support/seed.js";
+import { seeded } from "../support/seeded-random.js";
 import { useTempDir } from "../support/temp-dir.js";
 import { expectFeedsValid } from "./fault-rig.js";
 
@@ -32,18 +33,6 @@ function heapAfterGc(): number {
   gc();
   gc();
   return process.memoryUsage().heapUsed;
-}
-
-/** mulberry32 (seeded, replayable). */
-function seeded(value: number): () => number {
-  let a = value >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 let site: NewsSite | null = null;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_MARKERS } from "../../src/config/default-markers.js";
 import { detectMarker, foldMarkerText, type MarkerMatch } from "../../src/watch/marker.js";
+import { seeded as random } from "../support/seeded-random.js";
 
 /** detectMarker as first written: folds every phrase and every block, no shortcuts. */
 function reference(
@@ -22,17 +23,6 @@ function reference(
     if (phrase !== undefined) return { developing: true, index: i, phrase };
   }
   return { developing: false, index: null, phrase: null };
-}
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const PHRASES = Object.values(DEFAULT_MARKERS).flat();

@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { countWords } from "../../src/diff/tokenize.js";
 import { countWordsQuickly, summarizeChange } from "../../src/watch/summarize-change.js";
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded as random } from "../support/seeded-random.js";
 
 describe("countWordsQuickly", () => {
   it("counts like the diff tokenizer around every BMP character", () => {
