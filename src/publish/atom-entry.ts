@@ -4,6 +4,7 @@ import { EMPTY_FEED_UPDATED, type FeedEntry, type FeedLink } from "./document.js
 import { contentField, entryRenderer } from "./entry-render.js";
 import { CONTENT_SLOT } from "./splice.js";
 import {
+  attrField,
   ID_MARKER,
   LINK_MARKER,
   marker,
@@ -75,14 +76,7 @@ export function atomEntriesWithDom(entries: FeedEntry[], withContent: boolean[])
   return serializeXml(xml);
 }
 
-const attr = (
-  name: string,
-  value: (e: FeedEntry) => string | null | undefined,
-): TemplateField<FeedEntry> => ({
-  marker: marker(name),
-  escape: "attr",
-  value: (e) => value(e) ?? null,
-});
+const attr = attrField<FeedEntry>;
 
 /** An entry of `e`'s shape with a marker for every value, and the fields that fill them. */
 function markers(e: FeedEntry): { entry: FeedEntry; fields: TemplateField<FeedEntry>[] } {

@@ -3,7 +3,15 @@ import { Feed } from "feed";
 import { EMPTY_FEED_UPDATED, type FeedEntry, type FeedLink } from "./document.js";
 import { contentField, entryRenderer } from "./entry-render.js";
 import { CONTENT_SLOT } from "./splice.js";
-import { ID_MARKER, LINK_MARKER, marker, type TemplateField, UPDATED_MARKER, urlValue } from "./templates.js";
+import {
+  attrField,
+  ID_MARKER,
+  LINK_MARKER,
+  marker,
+  type TemplateField,
+  UPDATED_MARKER,
+  urlValue,
+} from "./templates.js";
 import {
   ATOM_NS,
   addElement,
@@ -70,14 +78,7 @@ export function rssItemsWithDom(entries: FeedEntry[], withContent: boolean[]): s
   return serializeXml(xml);
 }
 
-const attr = (
-  name: string,
-  value: (e: FeedEntry) => string | null | undefined,
-): TemplateField<FeedEntry> => ({
-  marker: marker(name),
-  escape: "attr",
-  value: (e) => value(e) ?? null,
-});
+const attr = attrField<FeedEntry>;
 
 /** An item of `e`'s shape with a marker for every value, and the fields that fill them. */
 function markers(e: FeedEntry): { entry: FeedEntry; fields: TemplateField<FeedEntry>[] } {

@@ -103,6 +103,13 @@ export function fillAround<T>(
 
 /** A marker for a text or attribute value: private-use characters, which nothing escapes. */
 export const marker = (name: string) => `\uE001${name}\uE001`;
+
+/** An attribute value of a template: absent values leave the attribute out. */
+export const attrField = <T>(name: string, value: (x: T) => string | null | undefined): TemplateField<T> => ({
+  marker: marker(name),
+  escape: "attr",
+  value: (x) => value(x) ?? null,
+});
 /** Markers for values `feed` formats itself: a URL-shaped id and link, and two dates. */
 export const ID_MARKER = "urn:x-revfeed:id";
 export const LINK_MARKER = "https://link.x-revfeed.invalid/";
