@@ -31,7 +31,10 @@ export class CheckBatch {
   /** Runs one check's writes inside the open batch. */
   add<T>(write: () => T): T {
     if (!this.#open && !this.#db.inTransaction) {
-      this.#db.exec("BEGIN");
+      // IMMEDIATE: take the write lock before reading. A deferred batch that read first would fail with
+      // SQLITE_BUSY (stale snapshot) when another writer, such as the process a pm2 reload replaces,
+      // committed in between; waiting for the lock (busy_timeout) is the right outcome.
+      this.#db.exec("BEGIN IMMEDIATE");
       this.#open = true;
       this.#timer = setTimeout(() => this.flush(), this.#maxMs);
       this.#timer.unref();

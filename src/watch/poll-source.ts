@@ -58,49 +58,55 @@ export async function pollSource(
   }
   let newArticles = 0;
   let offsite = 0;
-  // One commit for the whole feed, not one per item: 2,000 items cost 2,000 commits otherwise.
-  store.db.transaction(() => {
-    for (const item of items.slice(0, ctx.config.watch.maxItemsPerFeed)) {
-      let canonical: ReturnType<typeof stages.canonicalize>;
-      try {
-        canonical = stages.canonicalize(item.url, source);
-      } catch {
-        log.debug({ item_url: item.url }, "item link is not a usable URL");
-        continue;
+  // One commit for the whole feed, not one per item: 2,000 items cost 2,000 commits otherwise. IMMEDIATE
+  // takes the write lock before reading, so another writer committing meanwhile cannot make it fail.
+  store.db
+    .transaction(() => {
+      for (const item of items.slice(0, ctx.config.watch.maxItemsPerFeed)) {
+        let canonical: ReturnType<typeof stages.canonicalize>;
+        try {
+          canonical = stages.canonicalize(item.url, source);
+        } catch {
+          log.debug({ item_url: item.url }, "item link is not a usable URL");
+          continue;
+        }
+        const host = new URL(canonical.url).hostname;
+        const { article, created } = store.upsertArticle(
+          {
+            key: canonical.key,
+            url: canonical.url,
+            sourceId: source.id,
+            siteId: canonical.siteId,
+            lang: source.lang ?? null,
+            title: item.title ?? "",
+            publishedAt: item.publishedAt,
+          },
+          nowIso,
+        );
+        if (created && !ctx.isAllowedHost(host)) {
+          offsite++;
+          store.recordCheck(article.id, {
+            article: { status: "stopped", nextCheckAt: null, lastError: "offsite link: not fetched" },
+          });
+          log.info(
+            { item_url: canonical.url },
+            "feed links to a host no source covers: recorded, not fetched",
+          );
+        } else if (created) {
+          newArticles++;
+        }
       }
-      const host = new URL(canonical.url).hostname;
-      const { article, created } = store.upsertArticle(
-        {
-          key: canonical.key,
-          url: canonical.url,
-          sourceId: source.id,
-          siteId: canonical.siteId,
-          lang: source.lang ?? null,
-          title: item.title ?? "",
-          publishedAt: item.publishedAt,
-        },
-        nowIso,
-      );
-      if (created && !ctx.isAllowedHost(host)) {
-        offsite++;
-        store.recordCheck(article.id, {
-          article: { status: "stopped", nextCheckAt: null, lastError: "offsite link: not fetched" },
-        });
-        log.info({ item_url: canonical.url }, "feed links to a host no source covers: recorded, not fetched");
-      } else if (created) {
-        newArticles++;
-      }
-    }
-    store.updateSource(source.id, {
-      etag: page.etag,
-      lastModified: page.lastModified,
-      lastPolledAt: nowIso,
-      lastSuccessAt: nowIso,
-      consecutiveFailures: 0,
-      lastError: null,
-      nextPollAt: null,
-    });
-  })();
+      store.updateSource(source.id, {
+        etag: page.etag,
+        lastModified: page.lastModified,
+        lastPolledAt: nowIso,
+        lastSuccessAt: nowIso,
+        consecutiveFailures: 0,
+        lastError: null,
+        nextPollAt: null,
+      });
+    })
+    .immediate();
   log.info({ items: items.length, new_articles: newArticles }, "feed polled");
   return { ...base, result: "ok", items: items.length, newArticles, offsite };
 

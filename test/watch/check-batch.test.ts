@@ -123,3 +123,42 @@ function newRevision(hash: string, words: number): NewRevision {
     finalUrl: null,
   };
 }
+
+describe("two writers (a pm2 reload overlaps the old and new worker)", () => {
+  it("a batch takes the write lock before it reads, so it waits instead of failing on a stale snapshot", () => {
+    const dir = tempDir();
+    const { store, ids } = storeWithArticles(dir, 2);
+    const other = Store.open(dir);
+    other.db.pragma("busy_timeout = 0");
+    const [a, b] = ids as [number, number];
+    const mine = new CheckBatch(store.db, (err) => {
+      throw err;
+    });
+    const theirs = new CheckBatch(other.db, (err) => {
+      throw err;
+    });
+    mine.add(() =>
+      store.recordCheck(a, { revision: newRevision("h-a", 10), article: { lastCheckedAt: AT } }),
+    );
+    // While this connection holds its batch, the other cannot even start one: nothing of it is half-done.
+    let ran = false;
+    expect(() =>
+      theirs.add(() => {
+        ran = true;
+        return other.recordCheck(b, { article: { lastCheckedAt: AT } });
+      }),
+    ).toThrow(/busy|locked/i);
+    expect(ran).toBe(false);
+    mine.flush();
+    // Once it is committed, the other starts afresh and sees the committed revision.
+    theirs.add(() => other.recordCheck(a, { revision: newRevision("h-b", 12), article: {} }));
+    theirs.flush();
+    const seqs = store.db
+      .prepare("SELECT seq FROM revisions WHERE article_id = ? ORDER BY seq")
+      .pluck()
+      .all(a);
+    expect(seqs).toEqual([1, 2]);
+    other.close();
+    store.close();
+  });
+});
