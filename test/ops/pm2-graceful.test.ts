@@ -107,11 +107,19 @@ publish:
       expectFeedsValid(dir);
     };
     /** Changes a story, makes its page slow, and waits until the worker's request for it is in flight. */
+    // The worker checks every second, so a request for the story may already be on its way: only a slow
+    // request for that very page that arrived after the change counts.
     const slowCheckOf = async (id: number, delayMs: number, added: string) => {
-      site?.update(id, { paragraphs: [...P.slice(id, id + 3), added] });
-      const before = proxy?.served.get("slow") ?? 0;
       proxy?.set("article", { kind: "slow", delayMs });
-      await until("a slow check in flight", () => (proxy?.served.get("slow") ?? 0) > before, 15_000);
+      site?.update(id, { paragraphs: [...P.slice(id, id + 3), added] });
+      const story = site?.stories.get(id);
+      const page = story && site ? new URL(site.articleUrl(story)).pathname : "";
+      const from = proxy?.arrivals.length ?? 0;
+      await until(
+        `a slow check of story ${id} in flight`,
+        () => proxy?.arrivals.slice(from).some((a) => a.kind === "slow" && a.path === page),
+        15_000,
+      );
     };
 
     pm2 = startPm2({ REVFEED_CONFIG: path.join(dir, "revfeed.config.yaml") });

@@ -44,6 +44,8 @@ export class FaultServer {
   origin = "";
   /** Faults served, by kind (a request answered normally counts as "pass"). */
   readonly served = new Map<string, number>();
+  /** Every request as it arrived: the fault it got and its path, in order. */
+  readonly arrivals: { kind: string; path: string }[] = [];
   /** Every response passed through from the upstream: when (wall clock, ms), what, and its ETag. */
   readonly log: { at: number; path: string; status: number; etag: string | null }[] = [];
   readonly #upstream: string;
@@ -98,6 +100,7 @@ export class FaultServer {
     const url = new URL(req.url ?? "/", this.origin);
     const fault = this.#faultFor(url.pathname);
     this.served.set(fault?.kind ?? "pass", (this.served.get(fault?.kind ?? "pass") ?? 0) + 1);
+    this.arrivals.push({ kind: fault?.kind ?? "pass", path: url.pathname });
     if (!fault) return this.#proxy(req, res, url);
     switch (fault.kind) {
       case "slow": {
