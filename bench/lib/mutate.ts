@@ -1,4 +1,4 @@
-import { seeded } from "./pages.js";
+import { seeded } from "./random.js";
 import { writePage } from "./site.js";
 
 /** Edits pages on the site: each chosen page moves to its next version (new text, new mtime, new ETag). */

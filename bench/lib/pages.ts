@@ -4,6 +4,8 @@
  * Deterministic: page `id` at `version` v always has the same bytes, so runs are comparable.
  */
 
+import { seeded } from "./random.js";
+
 const WORDS = (
   "министр встреча заседание государств организации сотрудничество экономика развитие проект " +
   "инвестиции энергетика нефть газ транспорт коридор торговля соглашение подписание делегация визит " +
@@ -44,18 +46,6 @@ const SECTIONS = [
   "Инфографика",
   "Пресс-релизы",
 ];
-
-/** mulberry32: a tiny deterministic generator, seeded per page. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
 

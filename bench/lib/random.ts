@@ -1,10 +1,5 @@
-/** mulberry32: a small seeded generator, so every benchmark run measures the same generated data. */
-export function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/**
+ * The benchmarks' seeded generator is the tests' (mulberry32), so every run measures the same generated
+ * data: pages and mutations (`seeded`), diff and serve inputs (`mulberry32`, the same function).
+ */
+export { seeded, seeded as mulberry32 } from "../../test/support/seeded-random.js";
