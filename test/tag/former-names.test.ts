@@ -1,24 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { compileRules } from "../../src/tag/compile.js";
-import { DEFAULT_RULES } from "../../src/tag/default-rules.js";
-import { tagText } from "../../src/tag/tag-text.js";
+import { nameEvidence } from "./name-evidence.js";
 
 /**
  * The founding name, "Cooperation Council of Turkic Speaking States" (Nakhchivan Agreement, 2009), in
  * the case forms a newspaper uses. Each case gives the whole name, so the test also checks that the
  * match covers it (not only a shorter name inside it).
  */
-const tagger = compileRules(DEFAULT_RULES);
-
-function otsEvidence(text: string, lang?: string) {
-  const results = tagText(tagger, text, lang === undefined ? {} : { lang });
-  return {
-    tags: results.map((r) => r.tag),
-    names: (results.find((r) => r.tag === "ots")?.evidence ?? [])
-      .filter((e) => e.rule === "ots-former-name")
-      .map((e) => e.match),
-  };
-}
+const otsEvidence = (text: string, lang?: string) => nameEvidence("ots-former-name", text, lang);
 
 describe("former long name (Nakhchivan Agreement) in running text", () => {
   it.each([

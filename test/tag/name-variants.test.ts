@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compileRules } from "../../src/tag/compile.js";
-import { DEFAULT_RULES } from "../../src/tag/default-rules.js";
-import { tagText } from "../../src/tag/tag-text.js";
+import { nameEvidence } from "./name-evidence.js";
 
 /**
  * Other ways newspapers write the current name: the English compound order, Russian
@@ -9,17 +7,7 @@ import { tagText } from "../../src/tag/tag-text.js";
  * and Kazakh in the Latin alphabet, each in the case forms a newspaper uses. Each case gives the whole
  * name, so the test also checks that the match covers it.
  */
-const tagger = compileRules(DEFAULT_RULES);
-
-function ots(text: string, lang?: string) {
-  const results = tagText(tagger, text, lang === undefined ? {} : { lang });
-  return {
-    tags: results.map((r) => r.tag),
-    names: (results.find((r) => r.tag === "ots")?.evidence ?? [])
-      .filter((e) => e.rule === "ots-name")
-      .map((e) => e.match),
-  };
-}
+const ots = (text: string, lang?: string) => nameEvidence("ots-name", text, lang);
 
 describe("current name in other word orders, words and scripts", () => {
   it.each([
