@@ -7,12 +7,14 @@ import { Store } from "./store/store.js";
 import type { WatchContext } from "./watch/deps.js";
 import { WorkerMetrics } from "./watch/metrics.js";
 import { createPublisher } from "./watch/publisher.js";
-import { Worker } from "./watch/worker.js";
+import { type Publisher, Worker } from "./watch/worker.js";
 
 export interface Watcher {
   store: Store;
   worker: Worker;
   context: WatchContext;
+  /** The worker's publisher (null when nothing is published), exposed so benchmarks can time it. */
+  publisher: Publisher | null;
   close(): Promise<void>;
 }
 
@@ -62,6 +64,7 @@ export function createWatcher(
     store,
     worker,
     context,
+    publisher,
     async close() {
       await stages.close();
       store.close();

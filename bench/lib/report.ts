@@ -20,6 +20,7 @@ const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const x = (v: number) => `${v.toFixed(2)}×`;
 const mb = (v: number) => `${v.toFixed(0)} MB`;
 const bytes = (b: number) => (b < 10_000 ? `${b} B` : `${(b / 1e6).toFixed(1)} MB`);
+const msText = (v: number) => `${Math.round(v)} ms`;
 
 export function cycleRows(run: CycleRun): Row[] {
   const { n, baseline, first, unchanged, changed } = run;
@@ -66,7 +67,7 @@ export function cycleRows(run: CycleRun): Row[] {
       x(firstRatio),
       "≤ 1.5× full",
       firstRatio <= 1.5,
-      `${rate(first.figures.wallMs)}, ${cpu(first.figures)}, peak RSS ${mb(first.figures.peakRssMb)}, ${first.figures.revisions} revisions, ${first.figures.published} files published`,
+      `${rate(first.figures.wallMs)}, ${cpu(first.figures)}, peak RSS ${mb(first.figures.peakRssMb)}, ${first.figures.revisions} revisions, ${first.figures.published} files published in ${msText(first.figures.publishMs)}`,
     ),
     row(
       "unchanged cycle (all 304)",
@@ -84,7 +85,7 @@ export function cycleRows(run: CycleRun): Row[] {
       x(changedRatio),
       "≤ 1.5× cond.",
       changedRatio <= 1.5,
-      `${changed.figures.revisions} revisions stored of ${changed.pagesChanged} pages changed, ${changed.figures.published} files published, ${cpu(changed.figures)}`,
+      `${changed.figures.revisions} revisions stored of ${changed.pagesChanged} pages changed, ${changed.figures.published} files published in ${msText(changed.figures.publishMs)}, ${cpu(changed.figures)}`,
     ),
   ];
 }

@@ -2,7 +2,8 @@
  * A real watcher (createWatcher: store, stages, publisher, Worker) in its own process, driven cycle by cycle.
  * The clock is a ManualClock so the schedule is reproducible; wall time is measured with performance.now().
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import os from "node:os";
 import path from "node:path";
 import pino from "pino";
@@ -33,6 +34,8 @@ export interface CycleParams {
 
 export interface CycleFigures {
   wallMs: number;
+  /** Of wallMs, the time spent republishing feeds after the checks. */
+  publishMs: number;
   /** CPU time of the whole process (every thread) during the cycle. */
   cpuMs: number;
   checks: Record<string, number>;
@@ -61,18 +64,60 @@ function build(feedUrl: string, n: number): Watcher {
   );
   // Info-level JSON lines, written synchronously as in production, to /dev/null.
   const logger = createLogger("info", pino.destination({ dest: "/dev/null", sync: true }));
-  return createWatcher(config, { clock, logger, random: () => 0.5, analysisWorkers });
+  const w = createWatcher(config, { clock, logger, random: () => 0.5, analysisWorkers });
+  timePublisher(w);
+  return w;
+}
+
+/**
+ * BENCH_PROFILE_CYCLES=<dir> writes a CPU profile of the main thread for each cycle alone
+ * (cycle-<n>.cpuprofile), where BENCH_PROFILE's whole-process profile mixes start-up and every cycle.
+ */
+const cycleProfileDir = process.env.BENCH_PROFILE_CYCLES;
+let cyclesRun = 0;
+let publishMs = 0;
+
+/** Times the watcher's publisher where the Worker calls it. */
+function timePublisher(w: Watcher): void {
+  const publisher = w.publisher;
+  if (!publisher) return;
+  const publish = publisher.publish.bind(publisher);
+  publisher.publish = async (ids) => {
+    const t = performance.now();
+    try {
+      return await publish(ids);
+    } finally {
+      publishMs += performance.now() - t;
+    }
+  };
 }
 
 async function cycle(p: CycleParams): Promise<CycleFigures> {
   if (!watcher) throw new Error("init first");
   clock.advance(p.advanceMinutes * MINUTE);
+  const session = cycleProfileDir ? new Session() : null;
+  if (session) {
+    session.connect();
+    await session.post("Profiler.enable");
+    await session.post("Profiler.start");
+  }
   const started = performance.now();
   const cpu = process.cpuUsage();
+  publishMs = 0;
   const report = await watcher.worker.runOnce({ poll: p.poll, recheckAll: p.recheckAll, concurrency });
   const wallMs = performance.now() - started;
+  cyclesRun++;
+  if (session && cycleProfileDir) {
+    const { profile } = await session.post("Profiler.stop");
+    writeFileSync(
+      path.join(cycleProfileDir, `cycle-${process.pid}-${cyclesRun}.cpuprofile`),
+      JSON.stringify(profile),
+    );
+    session.disconnect();
+  }
   return {
     wallMs,
+    publishMs,
     cpuMs: cpuMsSince(cpu),
     checks: report.checks,
     revisions: report.revisions,
