@@ -1,12 +1,6 @@
-import type {
-  Article,
-  ArticleEvent,
-  ArticleStatus,
-  ChangeLabel,
-  Paragraph,
-  Revision,
-  TagResult,
-} from "../model.js";
+import type { Article, ArticleEvent, ArticleStatus, ChangeLabel, Revision, TagResult } from "../model.js";
+
+import { decodeParagraphs } from "./paragraph-codec.js";
 
 /** Row shapes as SQLite returns them, and their mapping to model types. */
 
@@ -86,7 +80,7 @@ export function toRevision(row: RevisionRow): Revision {
     seq: row.seq,
     observedAt: row.observed_at,
     title: row.title,
-    paragraphs: JSON.parse(row.paragraphs) as Paragraph[],
+    paragraphs: decodeParagraphs(row.paragraphs),
     hash: row.hash,
     developing: row.developing === 1,
     event: row.event === "revert" ? "revert" : null,

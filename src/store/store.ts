@@ -1,6 +1,7 @@
 import type { Database, Statement } from "better-sqlite3";
 import type { Article, ArticleEvent, ArticleStatus, Revision, TagResult } from "../model.js";
 import { type OpenOptions, openDatabase } from "./open.js";
+import { encodeParagraphs } from "./paragraph-codec.js";
 import { type ArticleRow, type EventRow, type RevisionRow, toArticle, toEvent, toRevision } from "./rows.js";
 
 /** An article plus the fetch state the watcher keeps for it. */
@@ -308,7 +309,7 @@ export class Store {
             ...r,
             articleId,
             seq,
-            paragraphs: JSON.stringify(r.paragraphs),
+            paragraphs: encodeParagraphs(r.paragraphs),
             developing: r.developing ? 1 : 0,
             labels: JSON.stringify(r.labels),
             minor: r.minor ? 1 : 0,

@@ -1,0 +1,118 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Paragraph } from "../../src/model.js";
+import { decodeParagraphs, encodeParagraphs, plainParagraphHtml } from "../../src/store/paragraph-codec.js";
+import { Store } from "../../src/store/store.js";
+import { useTempDir } from "../support/temp-dir.js";
+
+const tempDir = useTempDir();
+
+const mixed: Paragraph[] = [
+  { text: "Министры ОТГ встретились в Баку.", html: "<p>Министры ОТГ встретились в Баку.</p>" },
+  { text: "A & B < C > D", html: "<p>A &amp; B &lt; C &gt; D</p>" },
+  { text: "Новость обновляется...", html: "<p><strong>Новость обновляется...</strong></p>" },
+  { text: "Следующее заседание", html: "<h3>Следующее заседание</h3>" },
+  // Text and HTML that only look alike: kept whole, never "corrected".
+  { text: "a\u00a0b", html: "<p>a&nbsp;b</p>" },
+  { text: "A & B", html: "<p>A & B</p>" },
+  { text: "", html: "<p></p>" },
+];
+
+describe("stored paragraph format", () => {
+  it("keeps a plain paragraph as its text alone and every other paragraph whole", () => {
+    const stored = JSON.parse(encodeParagraphs(mixed)) as unknown[];
+    expect(stored[0]).toBe("Министры ОТГ встретились в Баку.");
+    expect(stored[1]).toBe("A & B < C > D");
+    expect(stored[2]).toEqual(mixed[2]);
+    expect(stored[3]).toEqual(mixed[3]);
+    expect(stored[4]).toEqual(mixed[4]);
+    expect(stored[5]).toEqual(mixed[5]);
+    expect(stored[6]).toBe("");
+  });
+
+  it("gives back exactly what was stored", () => {
+    expect(decodeParagraphs(encodeParagraphs(mixed))).toEqual(mixed);
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.string().map((text) => ({ text, html: plainParagraphHtml(text) })),
+            fc.record({ text: fc.string(), html: fc.string() }),
+          ),
+        ),
+        (paragraphs) => {
+          expect(decodeParagraphs(encodeParagraphs(paragraphs))).toEqual(paragraphs);
+        },
+      ),
+    );
+  });
+
+  it("reads rows written in the older all-objects form unchanged", () => {
+    const store = Store.open(tempDir());
+    const { article } = store.upsertArticle(
+      {
+        key: "ru.trend.az/1",
+        url: "https://ru.trend.az/a/1.html",
+        sourceId: "trend-ru",
+        siteId: "1",
+        lang: "ru",
+        title: "T",
+        publishedAt: null,
+      },
+      "2025-10-24T10:00:00.000Z",
+    );
+    store.db
+      .prepare(
+        `INSERT INTO revisions (article_id, seq, observed_at, title, paragraphs, hash, developing, labels, minor,
+           words_added, words_removed, tags)
+         VALUES (?, 1, '2025-10-24T10:40:00.000Z', 'T', ?, 'h', 0, '["new"]', 0, 5, 0, '[]')`,
+      )
+      .run(article.id, JSON.stringify(mixed));
+    expect(store.getRevision(article.id, 1)?.paragraphs).toEqual(mixed);
+    store.close();
+  });
+
+  it("is what the store writes, and what it returns equals what it reads back", () => {
+    const store = Store.open(tempDir());
+    const { article } = store.upsertArticle(
+      {
+        key: "ru.trend.az/2",
+        url: "https://ru.trend.az/a/2.html",
+        sourceId: "trend-ru",
+        siteId: "2",
+        lang: "ru",
+        title: "T",
+        publishedAt: null,
+      },
+      "2025-10-24T10:00:00.000Z",
+    );
+    const stored = store.recordCheck(article.id, {
+      revision: {
+        observedAt: "2025-10-24T10:40:00.000Z",
+        title: "T",
+        paragraphs: mixed,
+        hash: "h",
+        developing: false,
+        event: null,
+        revertOf: null,
+        labels: ["new"],
+        minor: false,
+        wordsAdded: 5,
+        wordsRemoved: 0,
+        tags: [],
+        httpStatus: 200,
+        etag: null,
+        lastModified: null,
+        finalUrl: null,
+      },
+      article: { lastCheckedAt: "2025-10-24T10:40:00.000Z" },
+    });
+    const raw = store.db
+      .prepare("SELECT paragraphs FROM revisions WHERE article_id = ?")
+      .pluck()
+      .get(article.id);
+    expect(raw).toBe(encodeParagraphs(mixed));
+    expect(store.getRevision(article.id, 1)).toEqual(stored);
+    store.close();
+  });
+});
