@@ -9,6 +9,8 @@
  * `{"id","lang","text"}` object a line; other fields are ignored, the manifest holds the labels;
  * default manifest bench/tags-real-sources.json). The second, held-out set:
  * `npx tsx bench/tags-real.ts bench/.work/real-news-2 bench/tags-real-sources-2.json`.
+ * The third, collected after both were used for tuning: `npx tsx bench/tags-real.ts bench/.work/real-news-3
+ * bench/tags-real-sources-3.json`.
  */
 
 import { createHash } from "node:crypto";
