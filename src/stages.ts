@@ -1,32 +1,14 @@
 import os from "node:os";
+import { createAnalysisStages } from "./analysis-stages.js";
 import type { Clock } from "./clock.js";
 import type { LoadedConfig } from "./config/load.js";
 import type { SourceConfig } from "./config/schema.js";
-import { extractArticle } from "./extract/index.js";
 import { backoffFromConfig } from "./fetch/backoff.js";
 import { createFetcher } from "./fetch/index.js";
 import { canonicalize } from "./sources/canonical-url.js";
 import { parseFeed } from "./sources/parse-feed.js";
-import { loadTagger } from "./tag-wiring.js";
-import type { AnalysisStages } from "./watch/analyse-page.js";
 import type { WatchStages } from "./watch/deps.js";
-import { detectMarker } from "./watch/marker.js";
-import { contentHash } from "./watch/normalize.js";
 import { createPagePool } from "./watch/page-pool.js";
-import { summarizeChange } from "./watch/summarize-change.js";
-
-/** The pure page stages: built here for the main thread and again inside each analysis worker. */
-export function createAnalysisStages(config: LoadedConfig): AnalysisStages {
-  const tagger = loadTagger(config);
-  return {
-    extract: (html, url, source) => extractArticle(html, url, source.profile, { lang: source.lang }),
-    detectMarker: (paragraphs) =>
-      detectMarker(paragraphs, config.watch.markers, config.watch.markerLastBlocks).developing,
-    hash: contentHash,
-    summarizeChange,
-    tag: (text, lang) => tagger.tag(text, lang),
-  };
-}
 
 /**
  * Page-analysis threads by default: one core is left to the fetch loop, the store and the event loop, up to

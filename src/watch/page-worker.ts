@@ -1,6 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
+import { createAnalysisStages } from "../analysis-stages.js";
 import type { LoadedConfig } from "../config/load.js";
-import { createAnalysisStages } from "../stages.js";
 import { analysePage, type PageInput } from "./analyse-page.js";
 
 /** One page-analysis worker (see page-pool.ts): the same pure stages as the main thread, built from the config. */

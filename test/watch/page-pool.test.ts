@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { createAnalysisStages } from "../../src/analysis-stages.js";
 import { parseConfig } from "../../src/config/load.js";
 import type { SourceConfig } from "../../src/config/schema.js";
-import { createAnalysisStages } from "../../src/stages.js";
 import { analysePage, type PageInput } from "../../src/watch/analyse-page.js";
 import { createPagePool } from "../../src/watch/page-pool.js";
 
