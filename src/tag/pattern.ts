@@ -11,7 +11,7 @@ export const BEFORE = "(?<![\\p{L}\\p{N}])";
 export const AFTER = "(?![\\p{L}\\p{N}])";
 
 /** Length of the escape sequence starting at `i` (which holds a backslash). */
-function escapeLength(src: string, i: number): number {
+export function escapeLength(src: string, i: number): number {
   const next = src[i + 1];
   if (
     (next === "p" || next === "P" || next === "u" || next === "k") &&

@@ -1,8 +1,13 @@
 import type { TagRuleInput } from "../rule-schema.js";
+import { kazakhBothScripts, kazakhLatin } from "./kazakh-latin.js";
 
-/** Kubanychbek Omuraliev, Secretary General since 2022, with Trend's typo "Куманычбек" and Ukrainian "Омуралієв". */
+/**
+ * Kubanychbek Omuraliev, Secretary General since 2022, with Trend's typo "Куманычбек", Ukrainian
+ * "Омуралієв" and Kazakh "Құбанычбек Өмүралиев" (both scripts: Qubanychbek Ómúralıev).
+ */
 export const SECRETARY_GENERAL_NAMES = [
   "ку[бм]аныч?бек\\s+[оө]мурал(?:ие|іє)в\\p{L}*",
+  ...kazakhBothScripts("құбанычбек\\s+өмүралиев\\p{L}*"),
   "кубаничбек\\s+омуралиев\\p{L}*",
   "kubany?i?(?:ch|ç)bek\\s+[oö]m[uü]raliy?ev\\p{L}*",
   "kybany(?:ch|ç)bek\\s+ömüraliýew\\p{L}*",
@@ -21,7 +26,7 @@ export const BODY_RULES: TagRuleInput[] = [
       "parliamentary\\s+assembly\\s+of\\s+turkic[-\\s]speaking\\s+countries",
     ],
   },
-  { tag: "turksoy", names: ["t[üu]rksoy\\p{L}*", "тюрксой\\p{L}*", "түрксой\\p{L}*"] },
+  { tag: "turksoy", names: ["t[üu]rksoy\\p{L}*", "тюрксой\\p{L}*", ...kazakhBothScripts("түрксой\\p{L}*")] },
   {
     tag: "turkic-academy",
     names: [
@@ -29,7 +34,7 @@ export const BODY_RULES: TagRuleInput[] = [
       "тюркськ\\p{L}*\\s+академі\\p{L}*",
       "turkic\\s+academy",
       "türk\\s+akademi\\p{L}*",
-      "түркі\\s+академия\\p{L}*",
+      ...kazakhBothScripts("түркі\\s+академия\\p{L}*"),
       "түрк\\s+академия\\p{L}*",
       "turkiy\\s+akademiya\\p{L}*",
     ],
@@ -50,7 +55,7 @@ export const BODY_RULES: TagRuleInput[] = [
       "turkic\\s+investment\\s+fund",
       "türk\\s+yatırım\\s+fon\\p{L}*",
       "türk\\s+investisiya\\s+fond\\p{L}*",
-      "түркі\\s+инвестициялық\\s+қор\\p{L}*",
+      ...kazakhBothScripts("түркі\\s+инвестициялық\\s+қор\\p{L}*"),
     ],
   },
   {
@@ -92,7 +97,12 @@ export const BODY_RULES: TagRuleInput[] = [
     tag: "ots-secretary-general",
     id: "ots-secretary-general-title",
     caseSensitive: false,
-    abbreviations: ["[оө]мурал(?:ие|іє)в\\p{L}*", "[oö]m[uü]raliy?ev\\p{L}*", "ömüraliýew\\p{L}*"],
+    abbreviations: [
+      "[оө]мурал(?:ие|іє)в\\p{L}*",
+      "[oö]m[uü]raliy?ev\\p{L}*",
+      "ömüraliýew\\p{L}*",
+      kazakhLatin("өмүралиев\\p{L}*"),
+    ],
     requires: {
       within: 80,
       patterns: [
@@ -101,7 +111,7 @@ export const BODY_RULES: TagRuleInput[] = [
         "secretary[-\\s]general",
         "baş\\s+katib\\p{L}*",
         "genel\\s+sekreter\\p{L}*",
-        "бас\\s+хатшы\\p{L}*",
+        ...kazakhBothScripts("бас\\s+хатшы\\p{L}*"),
         "башкы\\s+катчы\\p{L}*",
         "bosh\\s+kotib\\p{L}*",
         "бош\\s+котиб\\p{L}*",

@@ -1,5 +1,6 @@
 import type { TagRuleInput } from "../rule-schema.js";
 import { SECRETARY_GENERAL_NAMES } from "./bodies.js";
+import { kazakhBothScripts, kazakhLatin } from "./kazakh-latin.js";
 import { SUMMIT_WORDS } from "./signals.js";
 
 /**
@@ -8,6 +9,15 @@ import { SUMMIT_WORDS } from "./signals.js";
  * summit, official, body, "Turkic" words) and when no guard (Ukrainian hromadas, military groups,
  * Indian one-time settlements …) stands near it. "UTC" and "OTC" are never abbreviations of it.
  */
+
+/**
+ * Uzbek "Turkic-speaking": "turkiy tilli", "turkiyzabon", or "speaking Turkic languages" (turkiy
+ * tillarda so'zlashuvchi / so'zlashadigan, also "tilda"), where the o' of so'z keeps its apostrophe in
+ * any form (normalised to ') or loses it, and Cyrillic ў may be typed as у.
+ */
+const UZ_TURKIC_SPEAKING = "turkiy(?:\\s*(?:tilli|zabon)|\\s+til(?:lar)?da\\s+so'?zlash(?:uvchi|adigan))";
+const UZ_TURKIC_SPEAKING_CYRILLIC =
+  "туркий(?:\\s*(?:тилли|забон)|\\s+тил(?:лар)?да\\s+с[ўу]злаш(?:увчи|адиган))";
 
 export const OTS_CURRENT_NAMES = [
   // The Russian press also writes "тюркоязычных" / "тюркоговорящих" ("Turkic-speaking") states.
@@ -20,10 +30,10 @@ export const OTS_CURRENT_NAMES = [
   "türk\\s+dövlətləri\\s+təşkilat\\p{L}*",
   "türk\\s+devletleri\\s+teşkilat\\p{L}*",
   "түркі\\s+мемлекеттері\\s+ұйым\\p{L}*",
-  // Kazakh in the Latin alphabet of 2018 ("Túrki memleketteri uıymy", uıymynyń, uıymyna …), typed
-  // without diacritics ("Turki memleketteri uiymy") or in the 2021 revision (ü, ū); ı folds to i.
-  // uıym only with the possessive -y, so the plural uıymdary stays out.
-  "t[úüu]rki\\s+memleketteri\\s+[uū]iymy\\p{L}*",
+  // Also with the genitive "мемлекеттерінің ұйымы", and in both Latin alphabets and ASCII typing
+  // (Túrki memleketteriniń uıymy, Türkı memleketterınıñ ūiymy, Turki memleketteri uiymy). ұйым only
+  // with the possessive -ы (ұйымының, ұйымына …), so the plural ұйымдары and ұйымдастырған stay out.
+  ...kazakhBothScripts("түркі\\s+мемлекеттер(?:і|інің)\\s+ұйымы\\p{L}*"),
   "түрк\\s+мамлекеттер(?:и\\p{L}*)?\\s+уюм\\p{L}*",
   // Kyrgyz, after the founding name: "Түрк тилдүү мамлекеттердин (кызматташтык) уюму". уюм only with
   // the possessive -у (уюмунун, уюмуна …), so the plural уюмдары ("organizations of …") stays out.
@@ -51,12 +61,14 @@ export const NAKHCHIVAN_NAMES = [
   "türk(?:\\s+dili\\s+konuşan|çe\\s+konuşan|\\s*dilli)\\s+(?:ülke|devlet)ler\\p{L}*\\s+iş\\s*birliği\\s+konsey\\p{L}*",
   // Kazakh: "…мемлекеттердің ынтымақтастық кеңесі" and "…мемлекеттер ынтымақтастығы кеңесі"; кеңес
   // only with the possessive -і (кеңесінің, кеңесіне …), so "кеңестер" (advice) stays out.
-  "түркі\\s*тілд(?:ес|і)\\s+(?:мемлекеттер|елдер)\\p{L}*\\s+ынтымақтаст(?:ық|ығы)\\s+(?:жөніндегі\\s+)?кеңес(?:і\\p{L}*)?",
+  ...kazakhBothScripts(
+    "түркі\\s*тілд(?:ес|і)\\s+(?:мемлекеттер|елдер)\\p{L}*\\s+ынтымақтаст(?:ық|ығы)\\s+(?:жөніндегі\\s+)?кеңес(?:і\\p{L}*)?",
+  ),
   // Kyrgyz: кеңеш only with the possessive -и (кеңешинин, кеңешине …), not кеңешме ("meeting").
   "түрк\\s*тилдүү\\s+(?:мамлекеттер|өлкөлөр)\\p{L}*\\s+кызматташ(?:уу|тык)\\p{L}*\\s+кеңеш(?:и\\p{L}*)?",
-  // Uzbek, both scripts: "turkiy tilli" or "turkiyzabon"; ҳ is often typed as х.
-  "turkiy\\s*(?:tilli|zabon)\\s+(?:davlat|mamlakat)lar\\p{L}*\\s+hamkorli(?:k|gi)\\s+kengash(?:i\\p{L}*)?",
-  "туркий\\s*(?:тилли|забон)\\s+(?:давлат|мамлакат)лар\\p{L}*\\s+[ҳх]амкорли(?:к|ги)\\s+кенгаш(?:и\\p{L}*)?",
+  // Uzbek, both scripts, each way of saying "Turkic-speaking" (above); ҳ is often typed as х.
+  `${UZ_TURKIC_SPEAKING}\\s+(?:davlat|mamlakat)lar\\p{L}*\\s+hamkorli(?:k|gi)\\s+kengash(?:i\\p{L}*)?`,
+  `${UZ_TURKIC_SPEAKING_CYRILLIC}\\s+(?:давлат|мамлакат)лар\\p{L}*\\s+[ҳх]амкорли(?:к|ги)\\s+кенгаш(?:и\\p{L}*)?`,
   "türki\\s*dilli\\s+döwletler\\p{L}*\\s+hyzmatdaşlyk\\s+geňeş\\p{L}*",
   "türk\\s+nyelvű\\s+(?:államok|országok)\\s+együttműködési\\s+tanács\\p{L}*",
 ];
@@ -68,6 +80,9 @@ export const OTS_FORMER_NAMES = [
   "türk\\s+şura\\p{L}*",
   "türk\\s+(?:konsey|keneş)\\p{L}*",
   "түркі\\s+кеңес\\p{L}*",
+  // In Latin only with the possessive -і (keńesi, keńesiniń …): "túrki keńes respýblıkalary" are the
+  // Turkic Soviet republics.
+  kazakhLatin("түркі\\s+кеңесі\\p{L}*"),
   "түрк\\s+кеңеш\\p{L}*",
   "turkiy\\s+kengash\\p{L}*",
   "туркий\\s+кенгаш\\p{L}*",
@@ -75,6 +90,9 @@ export const OTS_FORMER_NAMES = [
   "türk\\s+tanács\\p{L}*",
   ...NAKHCHIVAN_NAMES,
 ];
+
+/** An optional ordinal before "summit": "VII sammiti", "9-sammiti", "9- саммити". */
+const ORDINAL = "(?:(?:[ivxl]+|\\d+)(?:-\\s*|\\s+))?";
 
 /** "Summit of the Turkic states": no other body holds one, so the phrase names the organization. */
 export const OTS_SUMMIT_NAMES = [
@@ -86,9 +104,13 @@ export const OTS_SUMMIT_NAMES = [
   "turkic\\s+(?:states\\s+)?summit",
   "türk\\s+devletleri\\s+(?:liderleri\\s+)?(?:gayri\\s*resmi\\s+)?zirve\\p{L}*",
   "türk\\s+dövlətləri(?:nin)?\\s+(?:başçılarının\\s+)?(?:qeyri-rəsmi\\s+)?(?:sammit|zirvə)\\p{L}*",
-  "түркі\\s+мемлекеттері\\s+(?:басшыларының\\s+)?(?:бейресми\\s+)?саммит\\p{L}*",
+  ...kazakhBothScripts("түркі\\s+мемлекеттері\\s+(?:басшыларының\\s+)?(?:бейресми\\s+)?саммит\\p{L}*"),
   "түрк\\s+мамлекеттер\\p{L}*\\s+(?:башчыларынын\\s+)?(?:расмий\\s+эмес\\s+)?саммит\\p{L}*",
   "turkiy\\s+davlatlar\\s+(?:rahbarlari(?:ning)?\\s+)?(?:norasmiy\\s+)?sammit\\p{L}*",
+  // Summits of the heads of Turkic-speaking states (since 1992; the Council's own from 2009), often
+  // with an ordinal: "Turkiy tillarda so'zlashuvchi davlatlar rahbarlarining VII sammiti", "9-sammiti".
+  `${UZ_TURKIC_SPEAKING}\\s+davlatlar(?:ning)?\\s+(?:(?:davlat\\s+)?rahbarlari(?:ning)?\\s+)?${ORDINAL}(?:norasmiy\\s+)?sammit\\p{L}*`,
+  `${UZ_TURKIC_SPEAKING_CYRILLIC}\\s+давлатлар(?:нинг)?\\s+(?:(?:давлат\\s+)?ра[ҳх]барлари(?:нинг)?\\s+)?${ORDINAL}(?:норасмий\\s+)?саммит\\p{L}*`,
   // The 12th summit is known by its venue; no other body held a Gabala summit.
   "qəbələ\\s+zirvə\\p{L}*",
   "gebele\\s+zirve\\p{L}*",
@@ -120,7 +142,9 @@ export const OTS_ABBREVIATIONS = [
 
 /**
  * Initials of the founding name: ru ССТГ, en CCTS, kk ТМЫК, uz ТТДҲК (ҲХ typed as Х) / TTDHK, ky ТМКК;
- * suffixes attach as for the current abbreviations (ТТДҲКга, ТМЫК-ның).
+ * suffixes attach as for the current abbreviations (ТТДҲКга, ТМЫК-ның). Uzbek also abbreviates the
+ * states of "Turkiy tillarda so'zlashuvchi davlatlar" alone: TTSD / ТТСД ("TTSD Hamkorlik kengashi",
+ * "TTSD sammiti").
  */
 export const OTS_FORMER_ABBREVIATIONS = [
   "ССТГ",
@@ -129,6 +153,8 @@ export const OTS_FORMER_ABBREVIATIONS = [
   "ТТД[ҲХ]К\\p{Ll}{0,5}",
   "TTDHK\\p{Ll}{0,5}",
   "ТМКК\\p{Ll}{0,5}",
+  "TTSD\\p{Ll}{0,5}",
+  "ТТСД\\p{Ll}{0,5}",
 ];
 
 const SUPPORT_TAGS = [
@@ -169,6 +195,9 @@ const ORGANIZATION_CONTEXT = [
   "катчылы\\p{L}*",
   "sekretarya\\p{L}*",
   "katiblik\\p{L}*",
+  // "TTSD Hamkorlik kengashi": the council the initials stand for.
+  "hamkorlik\\s+kengash\\p{L}*",
+  "[ҳх]амкорлик\\s+кенгаш\\p{L}*",
   "member\\s+(?:states?|countries)",
   "государств\\p{L}*-член\\p{L}*",
   "стран\\p{L}*-член\\p{L}*",
@@ -227,7 +256,7 @@ const TURKIC_LEADERS = [
   "лидер\\p{L}*\\s+тюркского\\s+мира",
   "leaders\\s+of\\s+the\\s+turkic\\s+world",
   "turkic\\s+world\\s+leaders",
-  "түркі\\s+әлемі(?:нің)?\\s+көшбасшылар\\p{L}*",
+  ...kazakhBothScripts("түркі\\s+әлемі(?:нің)?\\s+көшбасшылар\\p{L}*"),
 ];
 
 /** Other meanings of the abbreviations; the window is wide because such stories repeat their topic. */
