@@ -81,11 +81,31 @@ function headline(article: PublishArticle): string {
   );
 }
 
+/**
+ * An entry's content (most of its size) is made when first read and remembered until releaseContent:
+ * each renderer reads it a few times and then keeps its own bytes for the entry, so an entry kept between
+ * renders (entries.ts) need not hold its content as well. Read after a release, it is made again.
+ */
+const contents = new WeakMap<FeedEntry, string>();
+
+function contentOf(entry: FeedEntry, make: () => string): string {
+  let content = contents.get(entry);
+  if (content === undefined) {
+    content = make();
+    contents.set(entry, content);
+  }
+  return content;
+}
+
+export function releaseContent(entry: FeedEntry): void {
+  contents.delete(entry);
+}
+
 export function currentEntry(site: PublishSite, article: PublishArticle): FeedEntry {
   const prefix =
     article.status === "developing" ? "[developing] " : article.status === "removed" ? "[removed] " : "";
   const latest = article.revisions[0];
-  return {
+  const entry: FeedEntry = {
     id: articleEntryId(site, article.id),
     title: `${prefix}${headline(article)}`,
     link: articlePageUrl(site, article.id),
@@ -95,15 +115,18 @@ export function currentEntry(site: PublishSite, article: PublishArticle): FeedEn
     summary: latest
       ? `${statusLine(article)}. Rev ${latest.seq}: ${changeSummary(latest)}`
       : statusLine(article),
-    contentHtml: currentStateHtml(site, article),
+    get contentHtml() {
+      return contentOf(entry, () => currentStateHtml(site, article));
+    },
     categories: categories(site, article),
     lang: article.lang,
   };
+  return entry;
 }
 
 export function revisionEntry(site: PublishSite, article: PublishArticle, rev: PublishRevision): FeedEntry {
   const observed = new Date(rev.observedAt).toISOString();
-  return {
+  const entry: FeedEntry = {
     id: revisionEntryId(site, article.id, rev.seq, rev.event === "removed" ? rev.eventId : undefined),
     title: revisionTitle(article, rev),
     // The entry's link opens the change itself: one click from the reader to the diff page.
@@ -115,10 +138,13 @@ export function revisionEntry(site: PublishSite, article: PublishArticle, rev: P
     published: observed,
     updated: observed,
     summary: `Rev ${rev.seq}: ${changeSummary(rev)}`,
-    contentHtml: revisionHtml(site, article, rev),
+    get contentHtml() {
+      return contentOf(entry, () => revisionHtml(site, article, rev));
+    },
     categories: categories(site, article),
     lang: article.lang,
   };
+  return entry;
 }
 
 function urlsFor(site: PublishSite, stem: string, formats: "all" | "atom") {

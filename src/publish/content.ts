@@ -94,6 +94,15 @@ function cleanedFor(article: PublishArticle, rev: PublishRevision) {
   return found;
 }
 
+/**
+ * Forgets what was sanitized for these articles' revisions. A long-running caller's snapshots live on
+ * between publishes while the feeds keep their entries rendered (entries.ts): the sanitized texts would
+ * only be a second and third copy of every shown revision. Needed again (rarely), they are made again.
+ */
+export function forgetCleaned(articles: readonly PublishArticle[]): void {
+  for (const article of articles) for (const rev of article.revisions) cleaned.delete(rev);
+}
+
 export function articleTextHtml(article: PublishArticle, rev: PublishRevision | undefined): string {
   if (!rev) return "";
   const memo = cleanedFor(article, rev);

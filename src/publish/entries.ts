@@ -1,4 +1,4 @@
-import { currentEntry, type EntrySource, revisionEntry } from "./build.js";
+import { currentEntry, type EntrySource, releaseContent, revisionEntry } from "./build.js";
 import type { FeedEntry } from "./document.js";
 import type { PublishArticle, PublishRevision, PublishSite } from "./input.js";
 import type { SelectedRevision } from "./select.js";
@@ -75,6 +75,11 @@ export function entryCache(site: PublishSite, kept: KeptEntries = keptEntries())
       for (const { article, revision } of revisions) {
         const entry = known(article)?.revisions.get(revision);
         if (entry) into(article).revisions.set(revision, entry);
+      }
+      // Every format has rendered these entries by now and keeps their bytes: their contents can go.
+      for (const e of next.values()) {
+        if (e.current) releaseContent(e.current);
+        for (const entry of e.revisions.values()) releaseContent(entry);
       }
       kept.site = site;
       kept.byArticle = next;

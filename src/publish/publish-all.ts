@@ -7,6 +7,7 @@ import {
   buildRevisionsDocument,
   type EntrySource,
 } from "./build.js";
+import { forgetCleaned } from "./content.js";
 import type { FeedDocument } from "./document.js";
 import { entryCache, type KeptEntries, keptEntries } from "./entries.js";
 import type { PublishArticle, PublishSite } from "./input.js";
@@ -160,6 +161,7 @@ async function publishThroughCache(input: PublishInput, dir: string, cache: Rend
     }
   }
   source.retain(current, revisions);
+  forgetCleaned(input.articles);
   const changed = await writeFiles(dir, toWrite);
   for (const [path, digest] of digests) cache.onDisk.set(path, digest);
   // Documents no feed carries any more are forgotten (their files stay on disk, as before), and so are

@@ -21,11 +21,12 @@ const REVISIONS_PER_ARTICLE = 50;
 /**
  * Builds the publishing snapshot from the store and hands it to the pure publisher. Snapshots are kept,
  * with a fingerprint of what they were built from (articleVersions): an article rebuilds only when it
- * changed, and then only from its newer revisions (stored revisions never change, so the older revision
- * objects, with their diffs and everything rendered from them, are reused). The renderer reuses documents
- * and entries whose snapshots are the same objects, and a publish where no snapshot and no feed membership
- * changed writes nothing and renders nothing. Any commit by another connection (`revfeed retag`, a second
- * worker) shows in SQLite's data_version and drops it all.
+ * changed. The renderer reuses documents and entries whose snapshots are the same objects, and a publish
+ * where no snapshot and no feed membership changed writes nothing and renders nothing. Once a publish has
+ * rendered everything, the snapshots let go of their revisions' texts and diffs (storedRevision): between
+ * publishes the worker holds the feeds' rendered entries, not every shown revision's text several times
+ * over. Any commit by another connection (`revfeed retag`, a second worker) shows in SQLite's data_version
+ * and drops it all.
  */
 export function createPublisher(
   config: LoadedConfig,
@@ -36,9 +37,9 @@ export function createPublisher(
   if (stale.length > 0) {
     deps.logger.info({ files: stale.length }, "removed temp files left by an interrupted publish");
   }
-  // Diffs of stored revisions never change, so they are kept. Snapshots keep their revisions' diffs anyway
-  // (snapshot below), so this only serves rebuilds (another process committed, an article comes back into
-  // the feeds): bounded small, so months of revisions cannot grow the worker (a diff costs about 1 ms).
+  // Diffs of stored revisions never change, so they are kept: a changed article's snapshot is built anew
+  // with all its revisions, and a released revision may be read again. Bounded small, so months of
+  // revisions cannot grow the worker (a diff costs about 1 ms).
   const diffCache = new Map<string, string>();
   let diffCacheChars = 0;
   const site: PublishSite = {
@@ -48,7 +49,7 @@ export function createPublisher(
     tagLabels: TAG_LABELS,
   };
   let renderCache = createRenderCache();
-  const snapshots = new Map<number, { version: string; article: PublishArticle }>();
+  const snapshots = new Map<number, { version: string; article: PublishArticle; releases: (() => void)[] }>();
   let dataVersion: unknown = null;
   /** The feed membership of the last successful publish; null until one succeeded. */
   let publishedIds: string | null = null;
@@ -83,55 +84,92 @@ export function createPublisher(
     return html;
   }
 
+  /** A revision's text and diff as feeds show them, read again from the store (see storedRevision). */
+  function reload(articleId: number, seq: number): RevisionBody {
+    const r = deps.store.getRevision(articleId, seq);
+    if (!r) throw new Error(`publish: revision ${seq} of article ${articleId} is no longer in the store`);
+    return { paragraphsHtml: r.paragraphs.map((p) => p.html), diffHtml: diffHtml([r], 0) };
+  }
+
   /**
-   * The article as feeds show it. Stored revisions never change, so those `previous` (the article's last
-   * snapshot) holds are reused as they are, objects included: only newer revisions are read and diffed, and
-   * everything rendered from a reused revision (its sanitized text and diff) is reused with it. Paragraphs
-   * equal across revisions share one string.
+   * A revision as feeds show it, whose text and diff (most of its size) can be let go once it is rendered:
+   * a later publish that needs them again reads them again from the store (stored revisions never change).
+   * That is rare: feeds keep rendered the entries they show, and a changed article gets a new snapshot.
    */
-  function snapshot(id: number, previous: PublishArticle | undefined): PublishArticle | null {
-    const kept = (previous?.revisions ?? [])
-      .filter((r) => r.event !== "removed")
-      .sort((a, b) => b.seq - a.seq);
-    const found = articleWithHistory(deps.store.db, id, REVISIONS_PER_ARTICLE, kept[0]?.seq ?? 0);
+  function storedRevision(r: Revision, body: RevisionBody): StoredRevision {
+    const { articleId, seq } = r;
+    let kept: RevisionBody | null = body;
+    const data = () => {
+      kept ??= reload(articleId, seq);
+      return kept;
+    };
+    return {
+      revision: {
+        seq,
+        observedAt: r.observedAt,
+        title: r.title,
+        get paragraphsHtml() {
+          return data().paragraphsHtml;
+        },
+        labels: r.labels,
+        minor: r.minor,
+        wordsAdded: r.wordsAdded,
+        wordsRemoved: r.wordsRemoved,
+        developing: r.developing,
+        event: r.event,
+        revertOf: r.revertOf,
+        get diffHtml() {
+          return data().diffHtml;
+        },
+      },
+      release: () => {
+        kept = null;
+      },
+    };
+  }
+
+  /**
+   * The article as feeds show it, read from the store. It is built anew when the article changed (its
+   * entries are new anyway, see publish/entries.ts); diffs of stored revisions come from diffCache and
+   * sanitized paragraphs from the sanitizer's memo. Paragraphs equal across revisions share one string.
+   */
+  function snapshot(id: number): { article: PublishArticle; releases: (() => void)[] } | null {
+    const found = articleWithHistory(deps.store.db, id, REVISIONS_PER_ARTICLE);
     if (!found) return null;
-    const { article, revisions: newer, events } = found;
+    const { article, revisions: stored, events } = found;
     const paragraphs = new Map<string, string>();
-    for (const r of kept) for (const p of r.paragraphsHtml) paragraphs.set(p, p);
     const shared = (html: string) => {
       const known = paragraphs.get(html);
       if (known !== undefined) return known;
       paragraphs.set(html, html);
       return html;
     };
-    const fresh: PublishRevision[] = newer.map((r, i) => ({
-      seq: r.seq,
-      observedAt: r.observedAt,
-      title: r.title,
-      paragraphsHtml: r.paragraphs.map((p) => shared(p.html)),
-      labels: r.labels,
-      minor: r.minor,
-      wordsAdded: r.wordsAdded,
-      wordsRemoved: r.wordsRemoved,
-      developing: r.developing,
-      event: r.event,
-      revertOf: r.revertOf,
-      diffHtml: diffHtml(newer, i),
-    }));
-    const revisions = [...fresh, ...kept].slice(0, REVISIONS_PER_ARTICLE);
+    const built = stored.map((r, i) =>
+      storedRevision(r, {
+        paragraphsHtml: r.paragraphs.map((p) => shared(p.html)),
+        diffHtml: diffHtml(stored, i),
+      }),
+    );
+    const revisions = built.map((b) => b.revision);
     const published = [...revisions];
     // Each removal is news of its own: a visible entry that shows the last known text.
     for (const e of events) {
       if (e.kind !== "removed") continue;
       const last = revisions.find((r) => r.observedAt <= e.at) ?? revisions[0];
       if (!last) continue;
+      // Not a spread of `last`: that would copy its text into an object nothing lets go of.
       published.push({
-        ...last,
+        seq: last.seq,
         observedAt: e.at,
+        title: last.title,
+        get paragraphsHtml() {
+          return last.paragraphsHtml;
+        },
         labels: [],
         minor: false,
         wordsAdded: 0,
         wordsRemoved: 0,
+        developing: last.developing,
         event: "removed",
         revertOf: null,
         eventId: e.id,
@@ -142,7 +180,7 @@ export function createPublisher(
     const removal = [...events].reverse().find((e) => e.kind === "removed" || e.kind === "restored");
     const removedAt = article.status === "removed" && removal?.kind === "removed" ? removal.at : null;
     const latest = revisions[0];
-    return {
+    const publishArticle: PublishArticle = {
       id: article.id,
       url: article.url,
       title: latest?.title ?? article.title,
@@ -160,6 +198,7 @@ export function createPublisher(
       removedAt,
       revisions: published,
     };
+    return { article: publishArticle, releases: built.map((b) => b.release) };
   }
 
   /** Snapshots for `ids`, rebuilt only where the article's fingerprint moved or the caller says it changed. */
@@ -178,10 +217,10 @@ export function createPublisher(
         articles.push(hit.article);
         continue;
       }
-      const article = snapshot(id, hit?.article);
-      if (!article) continue;
-      snapshots.set(id, { version, article });
-      articles.push(article);
+      const built = snapshot(id);
+      if (!built) continue;
+      snapshots.set(id, { version, ...built });
+      articles.push(built.article);
       fresh = true;
     }
     for (const id of snapshots.keys()) if (!ids.has(id)) snapshots.delete(id);
@@ -216,6 +255,9 @@ export function createPublisher(
         cache: renderCache,
       });
       publishedIds = membership;
+      // Every entry is rendered now, and the feeds keep rendered the ones they show: the snapshots' texts
+      // and diffs are let go (they grew with every revision a shown article gained during a long run).
+      for (const kept of snapshots.values()) for (const release of kept.releases) release();
       for (const ping of result.hub) {
         if (!ping.ok)
           deps.logger.warn({ kind: "websub", hub: config.websub.hub, feed: ping }, "WebSub hub ping failed");
@@ -223,6 +265,18 @@ export function createPublisher(
       return result.changed;
     },
   };
+}
+
+/** What most of a revision's size is: its text and diff as stored and rendered. */
+interface RevisionBody {
+  paragraphsHtml: string[];
+  diffHtml: string;
+}
+
+interface StoredRevision {
+  revision: PublishRevision;
+  /** Lets go of the text and diff; they are read again from the store if needed. */
+  release(): void;
 }
 
 /** About 4 MB of UTF-16 diff HTML. */
