@@ -1,15 +1,10 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, statSync, utimesSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { PublishArticle } from "../../src/publish/input.js";
-import {
-  createRenderCache,
-  type PublishInput,
-  publishAll,
-  renderAll,
-} from "../../src/publish/publish-all.js";
+import { createRenderCache, publishAll, renderAll } from "../../src/publish/publish-all.js";
 import { useTempDir } from "../support/temp-dir.js";
-import { feedConfig, hostileArticle, plainArticle, site, storyAt } from "./factory.js";
+import { filesOnDisk, twoFeeds } from "./cached-publish.js";
+import { hostileArticle, plainArticle, site, storyAt } from "./factory.js";
 
 /**
  * A long-running publisher renders through a RenderCache: only documents whose snapshots changed, from
@@ -19,25 +14,7 @@ import { feedConfig, hostileArticle, plainArticle, site, storyAt } from "./facto
 const tempDir = useTempDir("revfeed-cache-");
 const OLD = new Date("2020-01-01T00:00:00Z");
 
-function input(s: ReturnType<typeof site>, articles: PublishArticle[]): PublishInput {
-  return {
-    site: s,
-    feeds: [
-      feedConfig({ includeMinor: true }),
-      feedConfig({ name: "ots", title: "OTS", tags: ["ots"], languages: ["ru"], limit: 3 }),
-    ],
-    articles,
-  };
-}
-
-function filesOnDisk(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const name of readdirSync(dir, { recursive: true, encoding: "utf8" })) {
-    const file = path.join(dir, name);
-    if (statSync(file).isFile()) out.set(name.split(path.sep).join("/"), readFileSync(file, "utf8"));
-  }
-  return out;
-}
+const input = twoFeeds;
 
 function ageAll(dir: string): void {
   for (const name of readdirSync(dir, { recursive: true, encoding: "utf8" })) {

@@ -1,16 +1,10 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { revisionEntry } from "../../src/publish/build.js";
-import type { PublishArticle, PublishSite } from "../../src/publish/input.js";
-import {
-  createRenderCache,
-  type PublishInput,
-  publishAll,
-  renderAll,
-} from "../../src/publish/publish-all.js";
+import type { PublishArticle } from "../../src/publish/input.js";
+import { createRenderCache, publishAll, renderAll } from "../../src/publish/publish-all.js";
 import { useTempDir } from "../support/temp-dir.js";
-import { feedConfig, hostileArticle, plainArticle, site, storyAt } from "./factory.js";
+import { filesOnDisk, twoFeeds } from "./cached-publish.js";
+import { hostileArticle, plainArticle, site, storyAt } from "./factory.js";
 
 /**
  * Between publishes the render cache keeps the feeds' entries rendered, and nothing else of the revisions:
@@ -19,25 +13,7 @@ import { feedConfig, hostileArticle, plainArticle, site, storyAt } from "./facto
 
 const tempDir = useTempDir("revfeed-release-");
 
-function input(s: PublishSite, articles: PublishArticle[]): PublishInput {
-  return {
-    site: s,
-    feeds: [
-      feedConfig({ includeMinor: true }),
-      feedConfig({ name: "ots", title: "OTS", tags: ["ots"], languages: ["ru"], limit: 3 }),
-    ],
-    articles,
-  };
-}
-
-function filesOnDisk(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const name of readdirSync(dir, { recursive: true, encoding: "utf8" })) {
-    const file = path.join(dir, name);
-    if (statSync(file).isFile()) out.set(name.split(path.sep).join("/"), readFileSync(file, "utf8"));
-  }
-  return out;
-}
+const input = twoFeeds;
 
 /** The article with every read of a revision's text or diff counted. */
 function counted(article: PublishArticle, reads: { n: number }): PublishArticle {
