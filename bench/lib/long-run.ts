@@ -16,6 +16,8 @@ export interface LongRunFigures {
   start: { rssMb: number; heapUsedMb: number };
   end: { rssMb: number; heapUsedMb: number; peakRssMb: number };
   growthPercent: number;
+  /** RSS and heap every 50 ticks from the start: whether memory levels off or keeps climbing. */
+  samples: { tick: number; rssMb: number; heapUsedMb: number }[];
 }
 
 /**
@@ -40,6 +42,7 @@ export async function runLong(
     let revisions = 0;
     let start: LongRunFigures["start"] | null = null;
     let last: CycleFigures | null = null;
+    const samples: LongRunFigures["samples"] = [];
     for (let tick = 0; tick <= cycles; tick++) {
       if (tick > 0) editor.change(changedPerCycle);
       last = await watch.call<CycleFigures>(
@@ -53,6 +56,9 @@ export async function runLong(
         revisions += last.revisions;
       }
       if (tick === 10) start = { rssMb: last.rssMb, heapUsedMb: last.heapUsedMb };
+      if (tick === 10 || (tick > 0 && tick % 50 === 0)) {
+        samples.push({ tick, rssMb: last.rssMb, heapUsedMb: last.heapUsedMb });
+      }
     }
     const wallSeconds = (performance.now() - started) / 1000;
     if (!start || !last) throw new Error("long run: too few cycles to measure");
@@ -67,6 +73,7 @@ export async function runLong(
       start,
       end: { rssMb: last.rssMb, heapUsedMb: last.heapUsedMb, peakRssMb: last.peakRssMb },
       growthPercent: ((last.rssMb - start.rssMb) / start.rssMb) * 100,
+      samples,
     };
   } finally {
     await watch.stop();

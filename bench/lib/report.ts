@@ -174,6 +174,15 @@ export function longRunRows(l: LongRunFigures): Row[] {
       l.growthPercent <= 10,
       `${l.cycles} one-minute cycles, ${l.changedPerCycle} pages changed per cycle, ${l.checks} checks, ${l.revisions} revisions, ${l.wallSeconds.toFixed(0)} s; heap ${mb(l.start.heapUsedMb)} → ${mb(l.end.heapUsedMb)}`,
     ),
+    row(
+      "long run: RSS / heap by tick",
+      l.n,
+      "",
+      "",
+      "",
+      null,
+      l.samples.map((s) => `${s.tick}: ${s.rssMb.toFixed(0)}/${s.heapUsedMb.toFixed(0)}`).join(", "),
+    ),
   ];
 }
 
