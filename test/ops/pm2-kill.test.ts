@@ -11,6 +11,7 @@ import {
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decodeParagraphs } from "../../src/store/paragraph-codec.js";
 import { FaultServer } from "../support/fault-server.js";
 import { NewsSite } from "../support/news-site.js";
 import { seedStory } from "../support/seed.js";
@@ -172,7 +173,7 @@ publish:
             "SELECT r.paragraphs FROM revisions r JOIN articles a ON a.id = r.article_id WHERE a.site_id = ? ORDER BY r.seq DESC LIMIT 1",
           )
           .get(String(id)) as { paragraphs: string } | undefined;
-        return row ? (JSON.parse(row.paragraphs) as { text: string }[]).map((p) => p.text) : null;
+        return row ? decodeParagraphs(row.paragraphs).map((p) => p.text) : null;
       };
       await until(
         "the restarted worker to store every story's final version",
@@ -202,7 +203,7 @@ publish:
         } else {
           expect(r.seq).toBe(1);
         }
-        const text = JSON.stringify((JSON.parse(r.paragraphs) as { text: string }[]).map((p) => p.text));
+        const text = JSON.stringify(decodeParagraphs(r.paragraphs).map((p) => p.text));
         if (!stored.has(r.siteId)) stored.set(r.siteId, new Set());
         stored.get(r.siteId)?.add(text);
         previous = r;
