@@ -21,9 +21,22 @@ export function plainParagraphHtml(text: string): string {
   return `<p>${text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")}</p>`;
 }
 
+/** html === plainParagraphHtml(text), without building that string for text with nothing to escape. */
+function isPlain({ text, html }: Paragraph): boolean {
+  if (MARKUP_CHARS.test(text)) return html === plainParagraphHtml(text);
+  return (
+    html.length === text.length + 7 &&
+    html.startsWith("<p>") &&
+    html.endsWith("</p>") &&
+    html.startsWith(text, 3)
+  );
+}
+
+const MARKUP_CHARS = /[&<>]/;
+
 export function encodeParagraphs(paragraphs: readonly Paragraph[]): string {
   const stored: StoredParagraph[] = paragraphs.map((p) =>
-    p.html === plainParagraphHtml(p.text) ? p.text : { text: p.text, html: p.html },
+    isPlain(p) ? p.text : { text: p.text, html: p.html },
   );
   return JSON.stringify(stored);
 }

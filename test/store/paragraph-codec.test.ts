@@ -30,6 +30,27 @@ describe("stored paragraph format", () => {
     expect(stored[6]).toBe("");
   });
 
+  it("tells plain paragraphs from look-alikes exactly as comparing with the rebuilt HTML does", () => {
+    const text = fc.string({
+      unit: fc.constantFrom("a", "p", "/", "<", ">", "&", ";", " ", "ё"),
+      maxLength: 8,
+    });
+    fc.assert(
+      fc.property(
+        text,
+        fc.oneof(
+          text,
+          text.map((t) => `<p>${t}</p>`),
+        ),
+        (t, html) => {
+          const plain = typeof JSON.parse(encodeParagraphs([{ text: t, html }]))[0] === "string";
+          expect(plain).toBe(html === plainParagraphHtml(t));
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
   it("gives back exactly what was stored", () => {
     expect(decodeParagraphs(encodeParagraphs(mixed))).toEqual(mixed);
     fc.assert(
