@@ -1,6 +1,7 @@
 /**
  * Text normalisation for tagging. Two strings of equal length come out:
- * - `cased`: NFC, soft hyphens and zero-width characters removed, NBSP as space, one apostrophe and
+ * - `cased`: NFC (NFKC for Arabic presentation forms), soft hyphens, zero-width characters and the
+ *   Arabic tatweel removed, NBSP as space, one apostrophe and
  *   one hyphen, Latin/Cyrillic look-alikes inside mixed-script words mapped to the word's script.
  *   Case-sensitive patterns (abbreviations) match here.
  * - `folded`: `cased` lower-cased per language, with the dotted/dotless i distinction dropped.
@@ -25,8 +26,14 @@ export interface NormalizedText {
   toOriginal(index: number): number;
 }
 
-/** Removed: soft hyphen (U+00AD), combining dot above (U+0307), zero-width spaces and joiners, BOM. */
-const REMOVED_ALL = /\u0307|[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+/**
+ * Removed: soft hyphen (U+00AD), combining dot above (U+0307), zero-width spaces and joiners, BOM, and
+ * the Arabic tatweel (U+0640), which only stretches a word and would otherwise split its letters.
+ */
+const REMOVED_ALL = /\u0307|[\u00AD\u0640\u200B-\u200D\u2060\uFEFF]/g;
+/** Arabic presentation forms: NFKC turns them into the letters patterns are written with. */
+const PRESENTATION = "\uFB50-\uFDFF\uFE70-\uFEFC";
+const PRESENTATION_FORM = new RegExp(`[${PRESENTATION}]`);
 
 /** One-to-one substitutions that keep lengths: spaces, apostrophes, hyphens. */
 const SUBSTITUTE: Record<string, string> = {
@@ -191,9 +198,12 @@ function substitute(text: string): string {
  * with explicit ranges and without the `u` flag: `\P{M}\p{M}+` costs milliseconds on a long text.
  */
 const MARKS = "\u0300-\u036F\u0483-\u0489\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\uFE20-\uFE2F";
-const IRREGULAR = new RegExp(`[\u00AD\u200B-\u200D\u2060\uFEFF]|[^${MARKS}]?[${MARKS}]+`, "g");
+const IRREGULAR = new RegExp(
+  `[\u00AD\u0640\u200B-\u200D\u2060\uFEFF]|[${PRESENTATION}]|[^${MARKS}]?[${MARKS}]+`,
+  "g",
+);
 /** A one-class test for the same characters: cheap enough to run on every text. */
-const MAYBE_IRREGULAR = new RegExp(`[\u00AD\u200B-\u200D\u2060\uFEFF${MARKS}]`);
+const MAYBE_IRREGULAR = new RegExp(`[\u00AD\u0640\u200B-\u200D\u2060\uFEFF${PRESENTATION}${MARKS}]`);
 
 /** Maps an index of the normalised text back to the original text. */
 interface Breakpoint {
@@ -220,7 +230,8 @@ function normalizeWithMap(text: string): { base: string; toOriginal: (i: number)
       parts.push(text.slice(copiedUpTo, m.index));
       length += m.index - copiedUpTo;
     }
-    const rewritten = m[0].normalize("NFC").replace(REMOVED_ALL, "");
+    const form = PRESENTATION_FORM.test(m[0]) ? "NFKC" : "NFC";
+    const rewritten = m[0].normalize(form).replace(REMOVED_ALL, "");
     if (rewritten.length > 0) {
       points.push({ at: length, from: m.index, copied: false });
       parts.push(rewritten);
