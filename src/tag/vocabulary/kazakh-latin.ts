@@ -63,27 +63,34 @@ const LATIN_SPELLINGS: Record<string, string> = {
 
 const CYRILLIC = /\p{sc=Cyrillic}/u;
 
-function spell(ch: string, src: string): string {
-  const latin = LATIN_SPELLINGS[ch];
-  if (latin !== undefined) return latin;
-  if (CYRILLIC.test(ch)) throw new Error(`kazakhLatin: no Latin spelling for «${ch}» in /${src}/`);
+/** A spelling table and the names its errors use ("kazakhLatin", "Latin"). */
+export interface Script {
+  spellings: Record<string, string>;
+  fn: string;
+  name: string;
+}
+
+function spell(ch: string, src: string, script: Script): string {
+  const spelt = script.spellings[ch];
+  if (spelt !== undefined) return spelt;
+  if (CYRILLIC.test(ch)) throw new Error(`${script.fn}: no ${script.name} spelling for «${ch}» in /${src}/`);
   return ch;
 }
 
 /** A character class with Cyrillic members becomes a group of their spellings: [ие] -> (?:i|e). */
-function spellClass(body: string, src: string): string {
+function spellClass(body: string, src: string, script: Script): string {
   if (!Array.from(body).some((ch) => CYRILLIC.test(ch))) return `[${body}]`;
   if (body.startsWith("^") || /[\\-]/.test(body)) {
-    throw new Error(`kazakhLatin: a class with Cyrillic letters must be a plain list in /${src}/`);
+    throw new Error(`${script.fn}: a class with Cyrillic letters must be a plain list in /${src}/`);
   }
-  return `(?:${Array.from(body, (ch) => spell(ch, src)).join("|")})`;
+  return `(?:${Array.from(body, (ch) => spell(ch, src, script)).join("|")})`;
 }
 
 /**
- * The Latin-script pattern for a lower-case Cyrillic Kazakh pattern. Escapes (\s, \p{L} …), groups
+ * Respells a lower-case Cyrillic Kazakh pattern letter by letter. Escapes (\s, \p{L} …), groups
  * and quantifiers are kept; each letter becomes an atom, so a quantifier after it still applies to it.
  */
-export function kazakhLatin(src: string): string {
+export function respell(src: string, script: Script): string {
   let out = "";
   let i = 0;
   while (i < src.length) {
@@ -94,15 +101,22 @@ export function kazakhLatin(src: string): string {
       i += n;
     } else if (ch === "[") {
       const close = src.indexOf("]", i + 1);
-      if (close === -1) throw new Error(`kazakhLatin: unclosed class in /${src}/`);
-      out += spellClass(src.slice(i + 1, close), src);
+      if (close === -1) throw new Error(`${script.fn}: unclosed class in /${src}/`);
+      out += spellClass(src.slice(i + 1, close), src, script);
       i = close + 1;
     } else {
-      out += spell(ch, src);
+      out += spell(ch, src, script);
       i += 1;
     }
   }
   return out;
+}
+
+const LATIN: Script = { spellings: LATIN_SPELLINGS, fn: "kazakhLatin", name: "Latin" };
+
+/** The Latin-script pattern for a lower-case Cyrillic Kazakh pattern. */
+export function kazakhLatin(src: string): string {
+  return respell(src, LATIN);
 }
 
 /** The Cyrillic pattern and its Latin-script twin. */

@@ -1,6 +1,7 @@
 import type { TagRuleInput } from "../rule-schema.js";
 import { SECRETARY_GENERAL_NAMES } from "./bodies.js";
-import { kazakhBothScripts, kazakhLatin } from "./kazakh-latin.js";
+import { kazakhAllScripts, kazakhOtherScripts } from "./kazakh-arabic.js";
+import { kazakhBothScripts } from "./kazakh-latin.js";
 import { SUMMIT_WORDS } from "./signals.js";
 
 /**
@@ -31,9 +32,10 @@ export const OTS_CURRENT_NAMES = [
   "türk\\s+devletleri\\s+teşkilat\\p{L}*",
   "түркі\\s+мемлекеттері\\s+ұйым\\p{L}*",
   // Also with the genitive "мемлекеттерінің ұйымы", and in both Latin alphabets and ASCII typing
-  // (Túrki memleketteriniń uıymy, Türkı memleketterınıñ ūiymy, Turki memleketteri uiymy). ұйым only
-  // with the possessive -ы (ұйымының, ұйымына …), so the plural ұйымдары and ұйымдастырған stay out.
-  ...kazakhBothScripts("түркі\\s+мемлекеттер(?:і|інің)\\s+ұйымы\\p{L}*"),
+  // (Túrki memleketteriniń uıymy, Türkı memleketterınıñ ūiymy, Turki memleketteri uiymy) and in the
+  // Arabic script (تۇركى مەملەكەتتەرى ۇيىمى). ұйым only with the possessive -ы (ұйымының, ұйымына …), so
+  // the plural ұйымдары and ұйымдастырған stay out.
+  ...kazakhAllScripts("түркі\\s+мемлекеттер(?:і|інің)\\s+ұйымы\\p{L}*"),
   "түрк\\s+мамлекеттер(?:и\\p{L}*)?\\s+уюм\\p{L}*",
   // Kyrgyz, after the founding name: "Түрк тилдүү мамлекеттердин (кызматташтык) уюму". уюм only with
   // the possessive -у (уюмунун, уюмуна …), so the plural уюмдары ("organizations of …") stays out.
@@ -60,8 +62,9 @@ export const NAKHCHIVAN_NAMES = [
   // TDK spells "iş birliği" apart since 2012; the press also writes "Türkçe konuşan" and "devletler".
   "türk(?:\\s+dili\\s+konuşan|çe\\s+konuşan|\\s*dilli)\\s+(?:ülke|devlet)ler\\p{L}*\\s+iş\\s*birliği\\s+konsey\\p{L}*",
   // Kazakh: "…мемлекеттердің ынтымақтастық кеңесі" and "…мемлекеттер ынтымақтастығы кеңесі"; кеңес
-  // only with the possessive -і (кеңесінің, кеңесіне …), so "кеңестер" (advice) stays out.
-  ...kazakhBothScripts(
+  // only with the possessive -і (кеңесінің, кеңесіне …), so "кеңестер" (advice) stays out. Also in
+  // the Latin and Arabic scripts (تۇركى تىلدەس مەملەكەتتەردىڭ ىنتىماقتاستىق كەڭەسى).
+  ...kazakhAllScripts(
     "түркі\\s*тілд(?:ес|і)\\s+(?:мемлекеттер|елдер)\\p{L}*\\s+ынтымақтаст(?:ық|ығы)\\s+(?:жөніндегі\\s+)?кеңес(?:і\\p{L}*)?",
   ),
   // Kyrgyz: кеңеш only with the possessive -и (кеңешинин, кеңешине …), not кеңешме ("meeting").
@@ -80,9 +83,9 @@ export const OTS_FORMER_NAMES = [
   "türk\\s+şura\\p{L}*",
   "türk\\s+(?:konsey|keneş)\\p{L}*",
   "түркі\\s+кеңес\\p{L}*",
-  // In Latin only with the possessive -і (keńesi, keńesiniń …): "túrki keńes respýblıkalary" are the
-  // Turkic Soviet republics.
-  kazakhLatin("түркі\\s+кеңесі\\p{L}*"),
+  // In Latin and Arabic script only with the possessive -і (keńesi, كەڭەسى …): "túrki keńes
+  // respýblıkalary" are the Turkic Soviet republics.
+  ...kazakhOtherScripts("түркі\\s+кеңесі\\p{L}*"),
   "түрк\\s+кеңеш\\p{L}*",
   "turkiy\\s+kengash\\p{L}*",
   "туркий\\s+кенгаш\\p{L}*",
@@ -104,7 +107,7 @@ export const OTS_SUMMIT_NAMES = [
   "turkic\\s+(?:states\\s+)?summit",
   "türk\\s+devletleri\\s+(?:liderleri\\s+)?(?:gayri\\s*resmi\\s+)?zirve\\p{L}*",
   "türk\\s+dövlətləri(?:nin)?\\s+(?:başçılarının\\s+)?(?:qeyri-rəsmi\\s+)?(?:sammit|zirvə)\\p{L}*",
-  ...kazakhBothScripts("түркі\\s+мемлекеттері\\s+(?:басшыларының\\s+)?(?:бейресми\\s+)?саммит\\p{L}*"),
+  ...kazakhAllScripts("түркі\\s+мемлекеттері\\s+(?:басшыларының\\s+)?(?:бейресми\\s+)?саммит\\p{L}*"),
   "түрк\\s+мамлекеттер\\p{L}*\\s+(?:башчыларынын\\s+)?(?:расмий\\s+эмес\\s+)?саммит\\p{L}*",
   "turkiy\\s+davlatlar\\s+(?:rahbarlari(?:ning)?\\s+)?(?:norasmiy\\s+)?sammit\\p{L}*",
   // Summits of the heads of Turkic-speaking states (since 1992; the Council's own from 2009), often
