@@ -21,6 +21,11 @@ const x = (v: number) => `${v.toFixed(2)}×`;
 const mb = (v: number) => `${v.toFixed(0)} MB`;
 const bytes = (b: number) => (b < 10_000 ? `${b} B` : `${(b / 1e6).toFixed(1)} MB`);
 const msText = (v: number) => `${Math.round(v)} ms`;
+/** "median of 1.31/1.28/2.02 s": every run of a repeated measurement, in run order. */
+const runsText = (m: { runsMs?: number[] }) =>
+  m.runsMs && m.runsMs.length > 1
+    ? `; median of ${m.runsMs.map((v) => (v / 1000).toFixed(2)).join("/")} s`
+    : "";
 
 export function cycleRows(run: CycleRun): Row[] {
   const { n, baseline, first, unchanged, changed } = run;
@@ -40,7 +45,7 @@ export function cycleRows(run: CycleRun): Row[] {
       "1.00×",
       "",
       null,
-      `${rate(full)}, ${bytes(baseline.full.site.bodyBytes)} bodies, ${cpu(baseline.full.figures)}`,
+      `${rate(full)}, ${bytes(baseline.full.site.bodyBytes)} bodies, ${cpu(baseline.full.figures)}${runsText(baseline.full)}`,
     ),
     row(
       "bare loop, conditional GET",
@@ -49,7 +54,7 @@ export function cycleRows(run: CycleRun): Row[] {
       "1.00×",
       "",
       null,
-      `${rate(cond)}, ${bytes(baseline.conditional.site.bodyBytes)} bodies, ${cpu(baseline.conditional.figures)}`,
+      `${rate(cond)}, ${bytes(baseline.conditional.site.bodyBytes)} bodies, ${cpu(baseline.conditional.figures)}${runsText(baseline.conditional)}`,
     ),
     row(
       "bare loop, conditional, 10 % changed",
@@ -58,7 +63,7 @@ export function cycleRows(run: CycleRun): Row[] {
       "1.00×",
       "",
       null,
-      `${bytes(baseline.changed.site.bodyBytes)} bodies, ${cpu(baseline.changed.figures)}`,
+      `${bytes(baseline.changed.site.bodyBytes)} bodies, ${cpu(baseline.changed.figures)}${runsText(baseline.changed)}`,
     ),
     row(
       "first cycle (all new)",
@@ -67,7 +72,7 @@ export function cycleRows(run: CycleRun): Row[] {
       x(firstRatio),
       "≤ 1.5× full",
       firstRatio <= 1.5,
-      `${rate(first.figures.wallMs)}, ${cpu(first.figures)}, peak RSS ${mb(first.figures.peakRssMb)}, ${first.figures.revisions} revisions, ${first.figures.published} files published in ${msText(first.figures.publishMs)}`,
+      `${rate(first.figures.wallMs)}, ${cpu(first.figures)}, peak RSS ${mb(first.figures.peakRssMb)}, ${first.figures.revisions} revisions, ${first.figures.published} files published in ${msText(first.figures.publishMs)}${runsText(first)}`,
     ),
     row(
       "unchanged cycle (all 304)",
@@ -76,7 +81,7 @@ export function cycleRows(run: CycleRun): Row[] {
       x(unchangedRatio),
       "≤ 1.2× cond., 0 B",
       unchangedRatio <= 1.2 && unchanged.site.bodyBytes === 0,
-      `${bytes(unchanged.site.bodyBytes)} bodies received, ${unchanged.site.statuses["304"] ?? 0} × 304, ${cpu(unchanged.figures)}`,
+      `${bytes(unchanged.site.bodyBytes)} bodies received, ${unchanged.site.statuses["304"] ?? 0} × 304, ${cpu(unchanged.figures)}${runsText(unchanged)}`,
     ),
     row(
       "10 % changed",
