@@ -3,9 +3,23 @@ import { describe, expect, it } from "vitest";
 import type { Paragraph } from "../../src/model.js";
 import { decodeParagraphs, encodeParagraphs, plainParagraphHtml } from "../../src/store/paragraph-codec.js";
 import { Store } from "../../src/store/store.js";
+import { newRevision } from "../support/new-revision.js";
 import { useTempDir } from "../support/temp-dir.js";
 
 const tempDir = useTempDir();
+
+function addArticle(store: Store, n: number) {
+  const item = {
+    key: `ru.trend.az/${n}`,
+    url: `https://ru.trend.az/a/${n}.html`,
+    sourceId: "trend-ru",
+    siteId: String(n),
+    lang: "ru",
+    title: "T",
+    publishedAt: null,
+  };
+  return store.upsertArticle(item, "2025-10-24T10:00:00.000Z").article;
+}
 
 const mixed: Paragraph[] = [
   { text: "Министры ОТГ встретились в Баку.", html: "<p>Министры ОТГ встретились в Баку.</p>" },
@@ -70,18 +84,7 @@ describe("stored paragraph format", () => {
 
   it("reads rows written in the older all-objects form unchanged", () => {
     const store = Store.open(tempDir());
-    const { article } = store.upsertArticle(
-      {
-        key: "ru.trend.az/1",
-        url: "https://ru.trend.az/a/1.html",
-        sourceId: "trend-ru",
-        siteId: "1",
-        lang: "ru",
-        title: "T",
-        publishedAt: null,
-      },
-      "2025-10-24T10:00:00.000Z",
-    );
+    const article = addArticle(store, 1);
     store.db
       .prepare(
         `INSERT INTO revisions (article_id, seq, observed_at, title, paragraphs, hash, developing, labels, minor,
@@ -95,37 +98,9 @@ describe("stored paragraph format", () => {
 
   it("is what the store writes, and what it returns equals what it reads back", () => {
     const store = Store.open(tempDir());
-    const { article } = store.upsertArticle(
-      {
-        key: "ru.trend.az/2",
-        url: "https://ru.trend.az/a/2.html",
-        sourceId: "trend-ru",
-        siteId: "2",
-        lang: "ru",
-        title: "T",
-        publishedAt: null,
-      },
-      "2025-10-24T10:00:00.000Z",
-    );
+    const article = addArticle(store, 2);
     const stored = store.recordCheck(article.id, {
-      revision: {
-        observedAt: "2025-10-24T10:40:00.000Z",
-        title: "T",
-        paragraphs: mixed,
-        hash: "h",
-        developing: false,
-        event: null,
-        revertOf: null,
-        labels: ["new"],
-        minor: false,
-        wordsAdded: 5,
-        wordsRemoved: 0,
-        tags: [],
-        httpStatus: 200,
-        etag: null,
-        lastModified: null,
-        finalUrl: null,
-      },
+      revision: newRevision({ title: "T", paragraphs: mixed, hash: "h", wordsAdded: 5 }),
       article: { lastCheckedAt: "2025-10-24T10:40:00.000Z" },
     });
     const raw = store.db

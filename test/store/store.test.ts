@@ -2,30 +2,19 @@ import { describe, expect, it } from "vitest";
 import { readMigrations } from "../../src/store/migrate.js";
 import type { NewRevision } from "../../src/store/store.js";
 import { Store } from "../../src/store/store.js";
+import { newRevision } from "../support/new-revision.js";
 import { useTempDir } from "../support/temp-dir.js";
 
 const tempDir = useTempDir();
 
 function revision(overrides: Partial<NewRevision> = {}): NewRevision {
-  return {
-    observedAt: "2025-10-24T10:40:00.000Z",
-    title: "Заголовок",
-    paragraphs: [{ text: "Первый абзац", html: "<p>Первый абзац</p>" }],
-    hash: "h1",
+  return newRevision({
     developing: true,
-    event: null,
-    revertOf: null,
-    labels: ["new"],
-    minor: false,
-    wordsAdded: 2,
-    wordsRemoved: 0,
     tags: [{ tag: "ots", evidence: [{ rule: "ots.ru", match: "ОТГ", start: 0, end: 3 }] }],
-    httpStatus: 200,
     etag: '"a"',
-    lastModified: null,
     finalUrl: "https://ru.trend.az/a/1.html",
     ...overrides,
-  };
+  });
 }
 
 function newStore(): Store {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/store/open.js";
 import { type NewRevision, Store } from "../../src/store/store.js";
 import { CheckBatch } from "../../src/watch/check-batch.js";
+import { newRevision as revision } from "../support/new-revision.js";
 import { useTempDir } from "../support/temp-dir.js";
 
 const tempDir = useTempDir("revfeed-batch-");
@@ -104,24 +105,12 @@ describe("checks that store revisions share commits too", () => {
 
 function newRevision(hash: string, words: number): NewRevision {
   const text = "слово ".repeat(words).trim();
-  return {
+  return revision({
     observedAt: AT,
-    title: "Заголовок",
     paragraphs: [{ text, html: `<p>${text}</p>` }],
     hash,
-    developing: false,
-    event: null,
-    revertOf: null,
-    labels: ["new"],
-    minor: false,
     wordsAdded: words,
-    wordsRemoved: 0,
-    tags: [],
-    httpStatus: 200,
-    etag: null,
-    lastModified: null,
-    finalUrl: null,
-  };
+  });
 }
 
 describe("two writers (a pm2 reload overlaps the old and new worker)", () => {

@@ -6,6 +6,7 @@ import { createLogger } from "../../src/log.js";
 import type { PublishArticle } from "../../src/publish/index.js";
 import { Store } from "../../src/store/store.js";
 import { createPublisher } from "../../src/watch/publisher.js";
+import { newRevision } from "../support/new-revision.js";
 import { useTempDir } from "../support/temp-dir.js";
 
 /**
@@ -63,24 +64,15 @@ function storeWithStory(dir: string, revisions: number) {
     const at = clock.now().toISOString();
     paragraphs.push(`Абзац ${i}: <b>важное</b> дополнение.`);
     store.recordCheck(article.id, {
-      revision: {
+      revision: newRevision({
         observedAt: at,
         title: "Статья",
         paragraphs: paragraphs.map((text) => ({ text, html: `<p>${text}</p>` })),
         hash: `h${i}`,
         developing: i < revisions,
-        event: null,
-        revertOf: null,
         labels: i === 1 ? ["new"] : ["appended"],
-        minor: false,
         wordsAdded: 3,
-        wordsRemoved: 0,
-        tags: [],
-        httpStatus: 200,
-        etag: null,
-        lastModified: null,
-        finalUrl: null,
-      },
+      }),
       article: { lastChangedAt: at, lastCheckedAt: at },
     });
   }
