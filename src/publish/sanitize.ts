@@ -1,6 +1,7 @@
 import sanitizeHtml from "sanitize-html";
 import { stripInvalidXmlChars } from "../text/xml-chars.js";
 import { filterStyle, STYLED_TAGS } from "./sanitize-styles.js";
+import { simpleMarkupSanitizer } from "./simple-markup.js";
 
 /**
  * Allowlist sanitizer for everything that ends up as HTML inside a feed: article paragraphs and diffs.
@@ -101,9 +102,16 @@ let memoChars = 0;
  */
 const PLAIN_PARAGRAPH = /^<p>(?:[^<>&]|&(?:amp|lt|gt);)*<\/p>$/;
 
+/** Diff markup (simple-markup.ts), with and without the diff styles; its tags carry no URL to resolve. */
+const simpleMarkup = [false, true].map((styled) =>
+  simpleMarkupSanitizer((tag, name) => sanitizeUncached(`${tag}</${name}>`, "http://localhost/", styled)),
+);
+
 /** Clean an HTML fragment for a feed; `baseUrl` is the page the fragment came from. */
 export function sanitizeForFeed(html: string, baseUrl: string, options: SanitizeOptions = {}): string {
   if (PLAIN_PARAGRAPH.test(html)) return stripInvalidXmlChars(html);
+  const simple = simpleMarkup[options.diffStyles === true ? 1 : 0]?.(html);
+  if (simple !== undefined && simple !== null) return simple;
   const key = `${options.diffStyles === true ? "d" : "p"}\u0000${baseUrl}\u0000${html}`;
   const known = memo.get(key);
   if (known !== undefined) return known;
