@@ -5,6 +5,7 @@ import type { Logger } from "./log.js";
 import { createStages } from "./stages.js";
 import { Store } from "./store/store.js";
 import type { WatchContext } from "./watch/deps.js";
+import { FeedDiffs } from "./watch/feed-diffs.js";
 import { WorkerMetrics } from "./watch/metrics.js";
 import { createPublisher } from "./watch/publisher.js";
 import { type Publisher, Worker } from "./watch/worker.js";
@@ -49,6 +50,7 @@ export function createWatcher(
     analysisWorkers: deps.analysisWorkers,
   });
   const metrics = WorkerMetrics.parse(store.getMeta("worker_metrics"));
+  const feedDiffs = new FeedDiffs();
   const context: WatchContext = {
     store,
     clock: deps.clock,
@@ -57,8 +59,9 @@ export function createWatcher(
     stages,
     metrics,
     isAllowedHost,
+    feedDiffs,
   };
-  const publisher = createPublisher(config, { store, clock: deps.clock, logger: deps.logger });
+  const publisher = createPublisher(config, { store, clock: deps.clock, logger: deps.logger, feedDiffs });
   const worker = new Worker(context, publisher);
   return {
     store,

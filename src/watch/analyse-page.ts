@@ -3,6 +3,7 @@ import { shrankSuspiciously } from "../extract/plausibility.js";
 import { decodeBody } from "../fetch/charset.js";
 import type { ExtractedArticle, TagResult } from "../model.js";
 import type { ChangeSummary, WatchStages } from "./deps.js";
+import { renderFeedDiff } from "./feed-diffs.js";
 
 /**
  * Everything a check does with a fetched page that needs no store: extract, refuse an implausibly short
@@ -52,6 +53,8 @@ export type PageAnalysis =
       /** The earlier revision this text returns to, if any. */
       revertOf: number | null;
       change: ChangeSummary;
+      /** The change as feeds show it (feed-diffs.ts); null for a first revision. */
+      diffHtml: string | null;
       tags: TagResult[];
     };
 
@@ -70,7 +73,7 @@ export function analysePage(stages: AnalysisStages, input: PageInput): PageAnaly
   if (previous && previous.hash === hash) return { kind: "same", hash, developing };
 
   const revertOf = previous ? (input.knownHashes.find((h) => h.hash === hash)?.seq ?? null) : null;
-  const change = stages.summarizeChange(
+  const { diff, ...change } = stages.summarizeChange(
     previous
       ? { title: previous.title, paragraphs: previous.paragraphs, developing: previous.developing }
       : null,
@@ -78,7 +81,8 @@ export function analysePage(stages: AnalysisStages, input: PageInput): PageAnaly
     revertOf,
   );
   const tags = stages.tag([found.title, ...texts].join("\n\n"), found.lang ?? input.articleLang);
-  return { kind: "changed", found, hash, developing, revertOf, change, tags };
+  const diffHtml = diff ? renderFeedDiff(diff) : null;
+  return { kind: "changed", found, hash, developing, revertOf, change, diffHtml, tags };
 }
 
 /** A body far shorter than the stored one is more likely a broken page than a real edit. */

@@ -4,6 +4,7 @@ import { latestRevisionHead, revisionHashes } from "../store/check-queries.js";
 import type { ArticleUpdate, CheckRecord, WatchedArticle } from "../store/store.js";
 import { analysePage, type PageInput } from "./analyse-page.js";
 import type { FailureInfo, WatchContext } from "./deps.js";
+import { feedDiffKey } from "./feed-diffs.js";
 import { planNextCheck, planRetry } from "./recheck-schedule.js";
 
 export type CheckResult = "changed" | "unchanged" | "not_modified" | "failed" | "removed";
@@ -53,15 +54,17 @@ export async function checkArticle(
     return { articleId: article.id, result, revision, failure };
   };
   // An article past the last recheck tier is no longer checked: a plain one is then "stopped".
-  const record = (given: CheckRecord) => {
+  const record = (given: CheckRecord, committed?: (added: Revision | null) => void) => {
     const status = given.article.status ?? article.status;
     const rec =
       given.article.nextCheckAt === null && status === "watching"
         ? { ...given, article: { ...given.article, status: "stopped" as const } }
         : given;
     // Checks share commits (check-batch.ts); each is still atomic on its own.
-    if (!ctx.batch) return store.recordCheck(article.id, rec);
-    return ctx.batch.add(() => store.recordCheck(article.id, rec));
+    if (ctx.batch) return ctx.batch.add(() => store.recordCheck(article.id, rec), committed);
+    const added = store.recordCheck(article.id, rec);
+    committed?.(added);
+    return added;
   };
   const schedule = (developing: boolean, finalChecksLeft: number, lastChangedAt: string | null) =>
     planNextCheck(
@@ -174,42 +177,59 @@ export async function checkArticle(
     return outcome("unchanged");
   }
 
-  const { found, hash, revertOf, change, tags } = analysis;
+  const { found, hash, revertOf, change, diffHtml, tags } = analysis;
   const becameFinal = latest?.developing === true && !developing;
   const finalChecksLeft = becameFinal ? config.watch.finalChecks : developing ? 0 : article.finalChecksLeft;
   const plan = schedule(developing, finalChecksLeft, nowIso);
-  const added = record({
-    revision: {
-      observedAt: nowIso,
-      title: found.title,
-      paragraphs: found.paragraphs,
-      hash,
-      developing,
-      event: revertOf !== null ? "revert" : null,
-      revertOf,
-      ...change,
-      tags,
-      httpStatus: page.status,
-      etag: page.etag,
-      lastModified: page.lastModified,
-      finalUrl: page.url,
+  const added = record(
+    {
+      revision: {
+        observedAt: nowIso,
+        title: found.title,
+        paragraphs: found.paragraphs,
+        hash,
+        developing,
+        event: revertOf !== null ? "revert" : null,
+        revertOf,
+        ...change,
+        tags,
+        httpStatus: page.status,
+        etag: page.etag,
+        lastModified: page.lastModified,
+        finalUrl: page.url,
+      },
+      event: becameFinal ? { kind: "final", at: nowIso } : restored.event,
+      article: {
+        ...fetchState,
+        ...plan,
+        status: statusOf(developing, latest, article.status),
+        title: found.title,
+        lang: found.lang ?? article.lang,
+        publishedAt: found.publishedAt ?? article.publishedAt,
+        lastChangedAt: nowIso,
+      },
     },
-    event: becameFinal ? { kind: "final", at: nowIso } : restored.event,
-    article: {
-      ...fetchState,
-      ...plan,
-      status: statusOf(developing, latest, article.status),
-      title: found.title,
-      lang: found.lang ?? article.lang,
-      publishedAt: found.publishedAt ?? article.publishedAt,
-      lastChangedAt: nowIso,
-    },
-  });
+    (committed) => offerDiff(ctx, stored, committed, diffHtml),
+  );
   if (added) {
     ctx.metrics.revision();
     log().info({ seq: added.seq, labels: added.labels, developing }, "new revision");
   }
   return outcome(added ? "changed" : "unchanged", added);
+}
+
+/**
+ * Leaves the diff the analysis rendered for the publisher (feed-diffs.ts), once the revision is committed
+ * and only if it directly follows the revision it was diffed against (a second writer may have added one).
+ */
+function offerDiff(
+  ctx: WatchContext,
+  diffedAgainst: Revision | null,
+  added: Revision | null,
+  diffHtml: string | null,
+): void {
+  if (!added || !diffedAgainst || diffHtml === null || added.seq !== diffedAgainst.seq + 1) return;
+  ctx.feedDiffs?.set(feedDiffKey(added.articleId, added.seq), diffHtml);
 }
 
 /** developing while the marker is there; final once it went away (or was final before); else watching. */

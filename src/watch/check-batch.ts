@@ -16,6 +16,7 @@ export class CheckBatch {
   #count = 0;
   #timer: NodeJS.Timeout | null = null;
   #onError: (err: Error) => void;
+  #afterCommit: (() => void)[] = [];
 
   constructor(
     db: Database,
@@ -28,8 +29,11 @@ export class CheckBatch {
     this.#maxMs = options.maxMs ?? 100;
   }
 
-  /** Runs one check's writes inside the open batch. */
-  add<T>(write: () => T): T {
+  /**
+   * Runs one check's writes inside the open batch; `committed`, once the batch is committed with them
+   * (never if it is rolled back).
+   */
+  add<T>(write: () => T, committed?: (result: T) => void): T {
     if (!this.#open && !this.#db.inTransaction) {
       // IMMEDIATE: take the write lock before reading. A deferred batch that read first would fail with
       // SQLITE_BUSY (stale snapshot) when another writer, such as the process a pm2 reload replaces,
@@ -48,6 +52,7 @@ export class CheckBatch {
       if (this.#open && !this.#db.inTransaction) this.#lost();
       throw err;
     }
+    if (committed) this.#afterCommit.push(() => committed(result));
     if (this.#open && ++this.#count >= this.#maxChecks) this.flush();
     return result;
   }
@@ -61,6 +66,7 @@ export class CheckBatch {
   }
 
   #reset(): void {
+    this.#afterCommit = [];
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
     this.#open = false;
@@ -71,12 +77,15 @@ export class CheckBatch {
   flush(): void {
     if (!this.#open) return;
     if (!this.#db.inTransaction) return this.#lost();
+    const committed = this.#afterCommit;
     this.#reset();
     try {
       this.#db.exec("COMMIT");
     } catch (err) {
       if (this.#db.inTransaction) this.#db.exec("ROLLBACK");
       this.#onError(err as Error);
+      return;
     }
+    for (const then of committed) then();
   }
 }

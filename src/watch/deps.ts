@@ -1,11 +1,13 @@
 import type { Clock } from "../clock.js";
 import type { SourceConfig, WatchConfig } from "../config/schema.js";
+import type { Change } from "../diff/types.js";
 import type { Logger } from "../log.js";
 import type { ChangeLabel, ExtractedArticle, FeedItem, TagResult } from "../model.js";
 import type { RevisionHead } from "../store/check-queries.js";
 import type { Store } from "../store/store.js";
 import type { PageAnalysis, PageInput } from "./analyse-page.js";
 import type { CheckBatch } from "./check-batch.js";
+import type { FeedDiffs } from "./feed-diffs.js";
 import type { WorkerMetrics } from "./metrics.js";
 
 /**
@@ -60,7 +62,11 @@ export interface WatchStages {
   extract(html: string, url: string, source: SourceConfig): ExtractOutcome;
   detectMarker(paragraphs: string[]): boolean;
   hash(title: string, paragraphs: string[]): string;
-  summarizeChange(before: RevisionText | null, after: RevisionText, revertOf: number | null): ChangeSummary;
+  summarizeChange(
+    before: RevisionText | null,
+    after: RevisionText,
+    revertOf: number | null,
+  ): ChangeSummary & { diff: Change | null };
   tag(text: string, lang: string | null): TagResult[];
   backoffMs(consecutiveFailures: number, retryAfterMs: number | undefined): number;
   /**
@@ -82,4 +88,6 @@ export interface WatchContext {
   batch?: CheckBatch;
   /** Set by runCycle: the latest revision's head for each due article, read in one query. */
   latestHeads?: ReadonlyMap<number, RevisionHead>;
+  /** Where checks leave the feed diffs their analysis rendered, for the publisher (feed-diffs.ts). */
+  feedDiffs?: FeedDiffs;
 }

@@ -1,6 +1,6 @@
 import type { Clock } from "../clock.js";
 import type { LoadedConfig } from "../config/load.js";
-import { diffRevisions, renderDiff } from "../diff/index.js";
+import { diffRevisions } from "../diff/index.js";
 import type { Logger } from "../log.js";
 import type { Revision } from "../model.js";
 import {
@@ -12,6 +12,7 @@ import {
 } from "../publish/index.js";
 import { articleVersions, articleWithHistory, feedArticleIds } from "../store/feed-queries.js";
 import type { Store } from "../store/store.js";
+import { FeedDiffs, feedDiffKey, renderFeedDiff } from "./feed-diffs.js";
 import { processAlive, removeStaleTemps } from "./stale-temps.js";
 import type { Publisher } from "./worker.js";
 
@@ -30,7 +31,7 @@ const REVISIONS_PER_ARTICLE = 50;
  */
 export function createPublisher(
   config: LoadedConfig,
-  deps: { store: Store; clock: Clock; logger: Logger; fetch?: typeof fetch },
+  deps: { store: Store; clock: Clock; logger: Logger; fetch?: typeof fetch; feedDiffs?: FeedDiffs },
 ): Publisher | null {
   if (config.publish.length === 0) return null;
   const stale = removeStaleTemps(config.feedsDir, (pid) => pid === process.pid || processAlive(pid));
@@ -38,10 +39,9 @@ export function createPublisher(
     deps.logger.info({ files: stale.length }, "removed temp files left by an interrupted publish");
   }
   // Diffs of stored revisions never change, so they are kept: a changed article's snapshot is built anew
-  // with all its revisions, and a released revision may be read again. Bounded small, so months of
-  // revisions cannot grow the worker (a diff costs about 1 ms).
-  const diffCache = new Map<string, string>();
-  let diffCacheChars = 0;
+  // with all its revisions, and a released revision may be read again. Checks leave the diffs of the
+  // revisions they add here too (the watcher passes one FeedDiffs to both).
+  const feedDiffs = deps.feedDiffs ?? new FeedDiffs();
   const site: PublishSite = {
     baseUrl: config.baseUrl,
     hub: config.websub.hub,
@@ -61,25 +61,16 @@ export function createPublisher(
       revisions[index + 1] ??
       (current && current.seq > 1 ? deps.store.getRevision(current.articleId, current.seq - 1) : null);
     if (!current || !previous) return "";
-    const key = `${current.articleId}/${current.seq}`;
-    let html = diffCache.get(key);
+    const key = feedDiffKey(current.articleId, current.seq);
+    let html = feedDiffs.get(key);
     if (html === undefined) {
       const text = (r: Revision) => ({
         title: r.title,
         paragraphs: r.paragraphs.map((p) => p.text),
         developing: r.developing,
       });
-      html = renderDiff(
-        diffRevisions(text(previous), text(current), { revertOf: current.revertOf }),
-        "html",
-        { context: 2 },
-      );
-      if (diffCache.size >= 5_000 || diffCacheChars > DIFF_CACHE_MAX_CHARS) {
-        diffCache.clear();
-        diffCacheChars = 0;
-      }
-      diffCache.set(key, html);
-      diffCacheChars += html.length;
+      html = renderFeedDiff(diffRevisions(text(previous), text(current), { revertOf: current.revertOf }));
+      feedDiffs.set(key, html);
     }
     return html;
   }
@@ -130,7 +121,7 @@ export function createPublisher(
 
   /**
    * The article as feeds show it, read from the store. It is built anew when the article changed (its
-   * entries are new anyway, see publish/entries.ts); diffs of stored revisions come from diffCache and
+   * entries are new anyway, see publish/entries.ts); diffs of stored revisions come from feedDiffs and
    * sanitized paragraphs from the sanitizer's memo. Paragraphs equal across revisions share one string.
    */
   function snapshot(id: number): { article: PublishArticle; releases: (() => void)[] } | null {
@@ -278,9 +269,6 @@ interface StoredRevision {
   /** Lets go of the text and diff; they are read again from the store if needed. */
   release(): void;
 }
-
-/** About 4 MB of UTF-16 diff HTML. */
-const DIFF_CACHE_MAX_CHARS = 2_000_000;
 
 /** Human labels for the shipped tags, shown as feed categories. */
 const TAG_LABELS: Record<string, string> = {

@@ -1,23 +1,28 @@
 import { diffRevisions } from "../diff/diff.js";
 import { countWords } from "../diff/tokenize.js";
+import type { Change } from "../diff/types.js";
 import type { ChangeSummary, RevisionText } from "./deps.js";
 
-/** Labels and word counts stored with a revision, from the diff against the revision before it. */
+/**
+ * Labels and word counts stored with a revision, from the diff against the revision before it, and that
+ * diff itself (null for a first revision), which the caller may render for the feeds (feed-diffs.ts).
+ */
 export function summarizeChange(
   before: RevisionText | null,
   after: RevisionText,
   revertOf: number | null,
-): ChangeSummary {
+): ChangeSummary & { diff: Change | null } {
   if (!before) {
     const words = [after.title, ...after.paragraphs].reduce((n, p) => n + countWordsQuickly(p), 0);
-    return { labels: ["new"], minor: false, wordsAdded: words, wordsRemoved: 0 };
+    return { labels: ["new"], minor: false, wordsAdded: words, wordsRemoved: 0, diff: null };
   }
-  const change = diffRevisions(before, after, { revertOf });
+  const diff = diffRevisions(before, after, { revertOf });
   return {
-    labels: change.labels,
-    minor: change.minor,
-    wordsAdded: change.stats.wordsAdded,
-    wordsRemoved: change.stats.wordsRemoved,
+    labels: diff.labels,
+    minor: diff.minor,
+    wordsAdded: diff.stats.wordsAdded,
+    wordsRemoved: diff.stats.wordsRemoved,
+    diff,
   };
 }
 

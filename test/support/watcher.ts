@@ -1,11 +1,12 @@
 import path from "node:path";
 import { Writable } from "node:stream";
 import { ManualClock } from "../../src/clock.js";
-import { parseConfig } from "../../src/config/load.js";
+import { type LoadedConfig, parseConfig } from "../../src/config/load.js";
 import { createLogger } from "../../src/log.js";
 import { createWatcher, type Watcher } from "../../src/wiring.js";
 
 export interface TestWatcher extends Watcher {
+  config: LoadedConfig;
   clock: ManualClock;
   logs: Record<string, unknown>[];
   dir: string;
@@ -27,5 +28,5 @@ export function testWatcher(dir: string, yaml: string, start = "2025-10-24T10:40
     },
   });
   const watcher = createWatcher(config, { clock, logger: createLogger("debug", sink), random: () => 0.5 });
-  return { ...watcher, clock, logs, dir };
+  return { ...watcher, config, clock, logs, dir };
 }

@@ -103,6 +103,33 @@ describe("checks that store revisions share commits too", () => {
   });
 });
 
+describe("what a check does once its writes are committed", () => {
+  it("runs after the commit, with the check's result, and never for a batch that was rolled back", () => {
+    const dir = tempDir();
+    const { store, ids } = storeWithArticles(dir, 3);
+    const [a, b, c] = ids as [number, number, number];
+    const batch = new CheckBatch(store.db, () => undefined);
+    const seen: string[] = [];
+    const committed = (r: { seq: number; articleId: number } | null) =>
+      seen.push(`${r?.articleId}/${r?.seq}`);
+    const check = (id: number, hash: string, words: number) =>
+      batch.add(() => store.recordCheck(id, { revision: newRevision(hash, words), article: {} }), committed);
+    check(a, "h-a", 10);
+    expect(seen).toEqual([]);
+    batch.flush();
+    expect(seen).toEqual([`${a}/1`]);
+
+    check(b, "h-b", 10);
+    const pages = store.db.pragma("page_count", { simple: true }) as number;
+    store.db.pragma(`max_page_count = ${pages + 2}`);
+    expect(() => check(c, "h-c", 20_000)).toThrow(/full/);
+    store.db.pragma("max_page_count = 1073741823");
+    batch.flush();
+    expect(seen).toEqual([`${a}/1`]);
+    store.close();
+  });
+});
+
 function newRevision(hash: string, words: number): NewRevision {
   const text = "слово ".repeat(words).trim();
   return revision({

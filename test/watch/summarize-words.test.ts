@@ -64,6 +64,6 @@ describe("countWordsQuickly", () => {
       },
       null,
     );
-    expect(summary).toEqual({ labels: ["new"], minor: false, wordsAdded: 9, wordsRemoved: 0 });
+    expect(summary).toEqual({ labels: ["new"], minor: false, wordsAdded: 9, wordsRemoved: 0, diff: null });
   });
 });
