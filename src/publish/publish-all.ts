@@ -16,7 +16,7 @@ import { feedFileUrl } from "./links.js";
 import { renderRss } from "./rss.js";
 import { type SelectedRevision, selectArticles, selectRevisions } from "./select.js";
 import { type FetchLike, type HubPingResult, pingHub } from "./websub.js";
-import { type OutputBytes, type OutputFile, writeFiles } from "./write-files.js";
+import { fileWriter, type OutputBytes, type OutputFile, writeFiles } from "./write-files.js";
 
 /** The whole publishing step: render every configured feed (pure), write what changed, ping the hub. */
 
@@ -145,24 +145,27 @@ async function publishThroughCache(input: PublishInput, dir: string, cache: Rend
   const source = entryCache(input.site, cache.entries);
   const { jobs, current, revisions } = plan(input, source);
   const documents = new Map<string, unknown[]>();
-  const toWrite: OutputBytes[] = [];
   const digests = new Map<string, string>();
+  // Files are written while the next ones render: the event loop gets a turn after each document.
+  const writer = fileWriter(dir);
   for (const job of jobs) {
     documents.set(job.name, job.key);
     if (sameKey(cache.documents.get(job.name), job.key)) continue;
+    if (writer.failed) break;
     for (const file of job.render()) {
       const hash = createHash("sha1");
       for (const part of file.bytes) hash.update(part);
       const digest = hash.digest("base64");
       const known = cache.onDisk.get(file.path);
       if (known === digest) continue;
-      toWrite.push({ ...file, differs: known !== undefined });
+      writer.add({ ...file, differs: known !== undefined });
       digests.set(file.path, digest);
     }
+    await new Promise(setImmediate);
   }
   source.retain(current, revisions);
   forgetCleaned(input.articles);
-  const changed = await writeFiles(dir, toWrite);
+  const changed = await writer.finish();
   for (const [path, digest] of digests) cache.onDisk.set(path, digest);
   // Documents no feed carries any more are forgotten (their files stay on disk, as before), and so are
   // their digests once they outnumber the current ones.

@@ -109,20 +109,28 @@ export async function writeFileIfChanged(path: string, content: string): Promise
 }
 
 /**
- * Write every file under `dir`; returns the relative paths that changed, in the given order. On a failure
- * the files already in flight finish, no new one starts, and the first error is thrown.
+ * Files written as they are handed over, up to CONCURRENCY at once, so that a caller still rendering the
+ * next files keeps the disk busy meanwhile (it must give the event loop a turn now and then). `finish`
+ * waits for the rest, syncs each folder once and returns the relative paths that changed, in the order
+ * given. After a failure the files already in flight finish, no new one starts, and `finish` throws the
+ * first error.
  */
-export async function writeFiles(dir: string, files: (OutputFile | OutputBytes)[]): Promise<string[]> {
-  for (const file of files) {
-    if (file.path.split("/").some((part) => part === ".." || part === "")) {
-      throw new Error(`publish: refusing to write outside the feeds folder: ${file.path}`);
-    }
-  }
-  const written = new Array<boolean>(files.length).fill(false);
+export interface FileWriter {
+  add(file: OutputFile | OutputBytes): void;
+  /** Whether a write failed (the caller may stop rendering). */
+  readonly failed: boolean;
+  finish(): Promise<string[]>;
+}
+
+export function fileWriter(dir: string): FileWriter {
+  const files: (OutputFile | OutputBytes)[] = [];
+  const written: boolean[] = [];
   const dirs = new Set<string>();
+  const running = new Set<Promise<void>>();
   let next = 0;
   let failure: unknown = null;
-  const worker = async () => {
+
+  const work = async () => {
     while (failure === null && next < files.length) {
       const i = next++;
       const file = files[i] as OutputFile | OutputBytes;
@@ -136,9 +144,42 @@ export async function writeFiles(dir: string, files: (OutputFile | OutputBytes)[
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, files.length) }, worker));
-  // Renames that happened are made durable even when another file failed.
-  await Promise.all([...dirs].map(syncDir));
-  if (failure !== null) throw failure;
-  return files.filter((_, i) => written[i]).map((f) => f.path);
+  const start = () => {
+    const worker = work().finally(() => running.delete(worker));
+    running.add(worker);
+  };
+
+  return {
+    add(file) {
+      if (file.path.split("/").some((part) => part === ".." || part === "")) {
+        failure ??= new Error(`publish: refusing to write outside the feeds folder: ${file.path}`);
+        return;
+      }
+      files.push(file);
+      written.push(false);
+      if (failure === null && running.size < CONCURRENCY) start();
+    },
+    get failed() {
+      return failure !== null;
+    },
+    async finish() {
+      while (running.size > 0) await Promise.all(running);
+      // Renames that happened are made durable even when another file failed.
+      await Promise.all([...dirs].map(syncDir));
+      if (failure !== null) throw failure;
+      return files.filter((_, i) => written[i]).map((f) => f.path);
+    },
+  };
+}
+
+/** Write every file under `dir` (see fileWriter); returns the relative paths that changed, in order. */
+export async function writeFiles(dir: string, files: (OutputFile | OutputBytes)[]): Promise<string[]> {
+  for (const file of files) {
+    if (file.path.split("/").some((part) => part === ".." || part === "")) {
+      throw new Error(`publish: refusing to write outside the feeds folder: ${file.path}`);
+    }
+  }
+  const writer = fileWriter(dir);
+  for (const file of files) writer.add(file);
+  return writer.finish();
 }

@@ -11,7 +11,7 @@ import {
 } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { writeFiles } from "../../src/publish/write-files.js";
+import { fileWriter, writeFiles } from "../../src/publish/write-files.js";
 import { useTempDir } from "../support/temp-dir.js";
 
 const tempDir = useTempDir("revfeed-write-");
@@ -111,5 +111,35 @@ describe("writeFiles", () => {
     const dir = tempDir();
     await expect(writeFiles(dir, [{ path: "../escape.atom", content: "x" }])).rejects.toThrow(/outside/);
     expect(existsSync(path.join(dir, "..", "escape.atom"))).toBe(false);
+  });
+});
+
+describe("fileWriter", () => {
+  /** Event-loop turns until `done` holds (each write is a few file-system calls on libuv's threads). */
+  async function turnsUntil(done: () => boolean): Promise<void> {
+    for (let i = 0; i < 10_000 && !done(); i++) await new Promise(setImmediate);
+  }
+
+  it("writes each file as it is handed over, before the caller finishes, and reports them in order", async () => {
+    const dir = tempDir();
+    const writer = fileWriter(dir);
+    writer.add({ path: "all.atom", content: "<feed>1</feed>" });
+    await turnsUntil(() => existsSync(path.join(dir, "all.atom")));
+    expect(readFileSync(path.join(dir, "all.atom"), "utf8")).toBe("<feed>1</feed>");
+    writer.add({ path: "articles/2.atom", content: "<feed>2</feed>" });
+    expect(await writer.finish()).toEqual(["all.atom", "articles/2.atom"]);
+    expect(listAll(dir)).toEqual(["all.atom", "articles", "articles/2.atom"]);
+  });
+
+  it("starts nothing new after a failure, says so, and throws it from finish", async () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, "b.atom"));
+    const writer = fileWriter(dir);
+    writer.add({ path: "b.atom", content: "<b/>" });
+    await turnsUntil(() => writer.failed);
+    expect(writer.failed).toBe(true);
+    writer.add({ path: "c.atom", content: "<c/>" });
+    await expect(writer.finish()).rejects.toThrow(/b\.atom/);
+    expect(listAll(dir)).toEqual(["b.atom"]);
   });
 });
