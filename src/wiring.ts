@@ -50,7 +50,8 @@ export function createWatcher(
     analysisWorkers: deps.analysisWorkers,
   });
   const metrics = WorkerMetrics.parse(store.getMeta("worker_metrics"));
-  const feedDiffs = new FeedDiffs();
+  // Shared by the checks, which render each new revision's feed diff, and the publisher; none without feeds.
+  const feedDiffs = config.publish.length > 0 ? new FeedDiffs() : undefined;
   const context: WatchContext = {
     store,
     clock: deps.clock,

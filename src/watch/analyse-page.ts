@@ -40,6 +40,8 @@ export type PageInput = PageBody & {
   /** seq and hash of every stored revision, oldest first: a text seen before is a revert to it. */
   knownHashes: { seq: number; hash: string }[];
   minLengthRatio: number;
+  /** Render the change as feeds show it (only when something publishes feeds). */
+  feedDiff?: boolean;
 };
 
 export type PageAnalysis =
@@ -53,7 +55,7 @@ export type PageAnalysis =
       /** The earlier revision this text returns to, if any. */
       revertOf: number | null;
       change: ChangeSummary;
-      /** The change as feeds show it (feed-diffs.ts); null for a first revision. */
+      /** The change as feeds show it (feed-diffs.ts); null for a first revision or when not asked for. */
       diffHtml: string | null;
       tags: TagResult[];
     };
@@ -81,7 +83,7 @@ export function analysePage(stages: AnalysisStages, input: PageInput): PageAnaly
     revertOf,
   );
   const tags = stages.tag([found.title, ...texts].join("\n\n"), found.lang ?? input.articleLang);
-  const diffHtml = diff ? renderFeedDiff(diff) : null;
+  const diffHtml = diff && input.feedDiff === true ? renderFeedDiff(diff) : null;
   return { kind: "changed", found, hash, developing, revertOf, change, diffHtml, tags };
 }
 

@@ -141,6 +141,7 @@ export async function checkArticle(
       : null,
     knownHashes: stored ? revisionHashes(store.db, article.id) : [],
     minLengthRatio: config.watch.minLengthRatio,
+    feedDiff: ctx.feedDiffs !== undefined,
   };
   const analysis = stages.analyse ? await stages.analyse(input) : analysePage(stages, input);
   if (analysis.kind === "failed") {

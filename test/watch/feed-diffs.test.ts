@@ -2,8 +2,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { MINUTE } from "../../src/clock.js";
+import type { SourceConfig } from "../../src/config/schema.js";
 import { diffRevisions } from "../../src/diff/index.js";
 import type { Revision } from "../../src/model.js";
+import type { WatchedArticle } from "../../src/store/store.js";
+import { analysePage, type PageAnalysis, type PageInput } from "../../src/watch/analyse-page.js";
 import { runCycle } from "../../src/watch/cycle.js";
 import { FeedDiffs, feedDiffKey, renderFeedDiff } from "../../src/watch/feed-diffs.js";
 import { createPublisher } from "../../src/watch/publisher.js";
@@ -26,12 +29,12 @@ afterEach(async () => {
 const seed = seedStory();
 const PUBLISH = "publish:\n  - name: all\n    title: All\n";
 
-async function siteAndWatcher(): Promise<{ site: NewsSite; w: TestWatcher }> {
+async function siteAndWatcher(publish = PUBLISH): Promise<{ site: NewsSite; w: TestWatcher }> {
   const site = await new NewsSite({ layout: "trend" }).start();
   cleanups.push(() => site.stop());
   const w = testWatcher(
     tempDir(),
-    `sources:\n  - id: local\n    url: ${site.feedUrl}\n    profile: trend\n    lang: ru\n${PUBLISH}`,
+    `sources:\n  - id: local\n    url: ${site.feedUrl}\n    profile: trend\n    lang: ru\n${publish}`,
   );
   cleanups.push(() => w.close());
   for (const id of [101, 102]) {
@@ -89,6 +92,27 @@ describe("feed diffs rendered by the checks", () => {
       expect(offered).toBeDefined();
       expect(offered).toBe(recomputed(first, second));
     }
+  });
+
+  it("are rendered only when asked for, and a watcher without feeds does not ask", async () => {
+    const { site, w } = await siteAndWatcher("");
+    expect(w.context.feedDiffs).toBeUndefined();
+    await runCycle(w.context, { poll: true });
+    const article = w.store.listArticles()[0] as WatchedArticle;
+    const stored = w.store.latestRevision(article.id) as Revision;
+    edit(site);
+    const input: PageInput = {
+      html: await (await fetch(article.url)).text(),
+      url: article.url,
+      source: w.config.sources[0] as SourceConfig,
+      articleLang: "ru",
+      previous: { ...stored, paragraphs: stored.paragraphs.map((p) => p.text) },
+      knownHashes: [],
+      minLengthRatio: 0.35,
+    };
+    const diffOf = (a: PageAnalysis) => (a.kind === "changed" ? a.diffHtml : "not changed");
+    expect(diffOf(analysePage(w.context.stages, input))).toBeNull();
+    expect(diffOf(analysePage(w.context.stages, { ...input, feedDiff: true }))).toContain("<ins");
   });
 
   it("are what the publisher shows, and its feeds are a fresh publisher's, byte for byte", async () => {
