@@ -210,7 +210,8 @@ export async function checkArticle(
         lastChangedAt: nowIso,
       },
     },
-    (committed) => offerDiff(ctx, stored, committed, diffHtml),
+    // Only a check with a diff to offer waits for the commit (a waiting check keeps its revision alive).
+    diffHtml !== null && stored && ctx.feedDiffs ? offerDiff(ctx, stored.seq, diffHtml) : undefined,
   );
   if (added) {
     ctx.metrics.revision();
@@ -223,14 +224,10 @@ export async function checkArticle(
  * Leaves the diff the analysis rendered for the publisher (feed-diffs.ts), once the revision is committed
  * and only if it directly follows the revision it was diffed against (a second writer may have added one).
  */
-function offerDiff(
-  ctx: WatchContext,
-  diffedAgainst: Revision | null,
-  added: Revision | null,
-  diffHtml: string | null,
-): void {
-  if (!added || !diffedAgainst || diffHtml === null || added.seq !== diffedAgainst.seq + 1) return;
-  ctx.feedDiffs?.set(feedDiffKey(added.articleId, added.seq), diffHtml);
+function offerDiff(ctx: WatchContext, diffedSeq: number, diffHtml: string) {
+  return (added: Revision | null): void => {
+    if (added?.seq === diffedSeq + 1) ctx.feedDiffs?.set(feedDiffKey(added.articleId, added.seq), diffHtml);
+  };
 }
 
 /** developing while the marker is there; final once it went away (or was final before); else watching. */
