@@ -8,7 +8,9 @@
  * (watch.maxItemsPerFeed = N). Every measured party runs in its own process; nginx serves the pages.
  * Environment: BENCH_SIZES (default 200,2000,10000), BENCH_LONG_CYCLES (500), BENCH_WORKERS (analysis
  * threads; default the watcher's own), BENCH_PROFILE=<dir> (CPU profiles of the children), BENCH_PARTS
- * (default cycles,urlwatch,publish,long: run only some parts while working on one).
+ * (default cycles,urlwatch,publish,long: run only some parts while working on one), BENCH_REPEATS (3: runs
+ * or rounds of which the median is reported), BENCH_WATCH_FLAGS (Node/V8 flags for the watcher's process
+ * only, such as "--max-semi-space-size=2", to weigh a flag before shipping it).
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";

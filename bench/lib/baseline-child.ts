@@ -1,7 +1,8 @@
 /**
  * The bare-fetch baseline: a plain undici fetch loop over the same URLs at the same concurrency, reading each
  * body as text and nothing else. `full` asks unconditionally; `conditional` sends the validators the last
- * full pass saw (If-None-Match and If-Modified-Since, as the watcher does) and reads whatever comes back.
+ * full pass (or `refresh`) saw (If-None-Match and If-Modified-Since, as the watcher does) and reads whatever
+ * comes back.
  */
 import { Agent, fetch } from "undici";
 import { cpuMsSince, memory, serveCommands } from "./child.js";
@@ -42,4 +43,6 @@ async function loop(urls: string[], concurrency: number, conditional: boolean, r
 serveCommands({
   full: (p: { urls: string[]; concurrency: number }) => loop(p.urls, p.concurrency, false, true),
   conditional: (p: { urls: string[]; concurrency: number }) => loop(p.urls, p.concurrency, true, false),
+  /** A conditional pass that keeps what it saw, as a client would: the next round of edits starts from here. */
+  refresh: (p: { urls: string[]; concurrency: number }) => loop(p.urls, p.concurrency, true, true),
 });

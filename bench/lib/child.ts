@@ -31,12 +31,21 @@ export interface Child {
   stop(): Promise<void>;
 }
 
+/** BENCH_WATCH_FLAGS: Node/V8 flags for the watcher's process only (never the bare loop's). */
+export function watchFlags(): string[] {
+  return (process.env.BENCH_WATCH_FLAGS ?? "").split(" ").filter(Boolean);
+}
+
 /** BENCH_PROFILE=<dir> writes a V8 CPU profile of every child there (open it in Chrome DevTools). */
-export function startChild(file: string, profileDir = process.env.BENCH_PROFILE): Child {
+export function startChild(
+  file: string,
+  profileDir = process.env.BENCH_PROFILE,
+  nodeFlags: string[] = [],
+): Child {
   const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
   const child: ChildProcess = fork(file, [], {
     // Compiled children run as production does; TypeScript ones need tsx's loader.
-    execArgv: [...(file.endsWith(".ts") ? ["--import", "tsx"] : []), "--expose-gc", ...profile],
+    execArgv: [...(file.endsWith(".ts") ? ["--import", "tsx"] : []), "--expose-gc", ...nodeFlags, ...profile],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   let next = 0;

@@ -90,7 +90,7 @@ export function cycleRows(run: CycleRun): Row[] {
       x(changedRatio),
       "≤ 1.5× cond.",
       changedRatio <= 1.5,
-      `${changed.figures.revisions} revisions stored of ${changed.pagesChanged} pages changed, ${changed.figures.published} files published in ${msText(changed.figures.publishMs)}, ${cpu(changed.figures)}`,
+      `${changed.figures.revisions} revisions stored of ${changed.pagesChanged} pages changed, ${changed.figures.published} files published in ${msText(changed.figures.publishMs)}, ${cpu(changed.figures)}${runsText(changed).replace("median of", "median round of")}`,
     ),
   ];
 }
