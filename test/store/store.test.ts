@@ -91,6 +91,30 @@ describe("Store", () => {
     store.close();
   });
 
+  it("updates exactly the article fields a check gives: undefined leaves one alone, null clears it", () => {
+    const store = newStore();
+    const { article } = store.upsertArticle(item, "2025-10-24T10:40:00Z");
+    const at = "2025-10-24T10:42:00.000Z";
+    store.recordCheck(article.id, {
+      article: { etag: '"e1"', lastError: "timeout", consecutiveFailures: 2 },
+    });
+    store.recordCheck(article.id, { article: { lastError: null, etag: undefined, lastCheckedAt: at } });
+    // The same columns in another order, and another set: each its own statement.
+    store.recordCheck(article.id, { article: { lastCheckedAt: at, lastError: "again", etag: undefined } });
+    store.recordCheck(article.id, { article: { consecutiveFailures: 0 } });
+    const got = store.getArticle(article.id);
+    expect([got?.etag, got?.lastError, got?.lastCheckedAt, got?.consecutiveFailures]).toEqual([
+      '"e1"',
+      "again",
+      at,
+      0,
+    ]);
+    store.recordCheck(article.id, { article: { lastError: null, etag: undefined, lastCheckedAt: at } });
+    expect(store.getArticle(article.id)?.lastError).toBeNull();
+    expect(store.getArticle(article.id)?.etag).toBe('"e1"');
+    store.close();
+  });
+
   it("finds articles by id, key, url and site id, and lists due ones", () => {
     const store = newStore();
     const { article } = store.upsertArticle(item, "2025-10-24T10:00:00.000Z");
