@@ -108,6 +108,14 @@ export async function writeFileIfChanged(path: string, content: string): Promise
   return written;
 }
 
+/** A relative path with an empty or `..` part could land outside the feeds folder. */
+function leavesFolder(path: string): boolean {
+  return path.split("/").some((part) => part === ".." || part === "");
+}
+
+const outsideError = (path: string) =>
+  new Error(`publish: refusing to write outside the feeds folder: ${path}`);
+
 /**
  * Files written as they are handed over, up to CONCURRENCY at once, so that a caller still rendering the
  * next files keeps the disk busy meanwhile (it must give the event loop a turn now and then). `finish`
@@ -151,8 +159,8 @@ export function fileWriter(dir: string): FileWriter {
 
   return {
     add(file) {
-      if (file.path.split("/").some((part) => part === ".." || part === "")) {
-        failure ??= new Error(`publish: refusing to write outside the feeds folder: ${file.path}`);
+      if (leavesFolder(file.path)) {
+        failure ??= outsideError(file.path);
         return;
       }
       files.push(file);
@@ -175,9 +183,7 @@ export function fileWriter(dir: string): FileWriter {
 /** Write every file under `dir` (see fileWriter); returns the relative paths that changed, in order. */
 export async function writeFiles(dir: string, files: (OutputFile | OutputBytes)[]): Promise<string[]> {
   for (const file of files) {
-    if (file.path.split("/").some((part) => part === ".." || part === "")) {
-      throw new Error(`publish: refusing to write outside the feeds folder: ${file.path}`);
-    }
+    if (leavesFolder(file.path)) throw outsideError(file.path);
   }
   const writer = fileWriter(dir);
   for (const file of files) writer.add(file);
