@@ -13,6 +13,7 @@ import { createLogger } from "../../src/log.js";
 import { createWatcher, type Watcher } from "../../src/wiring.js";
 import { cpuMsSince, memory, serveCommands } from "./child.js";
 import { benchConfigYaml } from "./config.js";
+import { threadCpuDelta, threadCpuMs } from "./thread-cpu.js";
 
 export interface WatchInit {
   feedUrl: string;
@@ -75,6 +76,8 @@ function build(feedUrl: string, n: number): Watcher {
  */
 const cycleProfileDir = process.env.BENCH_PROFILE_CYCLES;
 let cyclesRun = 0;
+/** BENCH_THREAD_CPU=1 prints each cycle's CPU time by thread (main, analysis, V8 helpers, libuv) to stderr. */
+const threadCpu = process.env.BENCH_THREAD_CPU === "1";
 let publishMs = 0;
 
 /** Times the watcher's publisher where the Worker calls it. */
@@ -103,10 +106,13 @@ async function cycle(p: CycleParams): Promise<CycleFigures> {
   }
   const started = performance.now();
   const cpu = process.cpuUsage();
+  const threads = threadCpu ? threadCpuMs() : null;
   publishMs = 0;
   const report = await watcher.worker.runOnce({ poll: p.poll, recheckAll: p.recheckAll, concurrency });
   const wallMs = performance.now() - started;
   cyclesRun++;
+  if (threads)
+    process.stderr.write(`cycle ${cyclesRun} CPU ms by thread: ${threadCpuDelta(threads, threadCpuMs())}\n`);
   if (session && cycleProfileDir) {
     const { profile } = await session.post("Profiler.stop");
     writeFileSync(
