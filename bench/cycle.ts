@@ -9,14 +9,15 @@
  * Environment: BENCH_SIZES (default 200,2000,10000), BENCH_LONG_CYCLES (500), BENCH_WORKERS (analysis
  * threads; default the watcher's own), BENCH_PROFILE=<dir> (CPU profiles of the children), BENCH_PARTS
  * (default cycles,urlwatch,publish,long: run only some parts while working on one), BENCH_REPEATS (3: runs
- * or rounds of which the median is reported), BENCH_WATCH_FLAGS (Node/V8 flags for the watcher's process
- * only, such as "--max-semi-space-size=2", to weigh a flag before shipping it).
+ * or rounds of which the median is reported), BENCH_WATCH_FLAGS (Node/V8 flags for the watcher's and
+ * publisher's processes instead of the shipped worker's `node_args`; "" for Node's defaults), BENCH_THREAD_CPU=1
+ * (each watcher cycle's CPU time by thread, on stderr).
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { sibling, startChild } from "./lib/child.js";
+import { sibling, startChild, watchFlags } from "./lib/child.js";
 import { type CycleRun, ms, runCycles } from "./lib/cycle-scenario.js";
 import { runLong } from "./lib/long-run.js";
 import { describeMachine } from "./lib/machine.js";
@@ -51,10 +52,14 @@ say(
 );
 say(`site: nginx on loopback, static pages, ETag + Last-Modified; ${CONCURRENCY} requests at once`);
 say("articles reach the watcher through the site's RSS feed listing all N pages (watch.maxItemsPerFeed = N)");
+const flags = watchFlags();
+say(
+  `watcher and publisher run with Node flags: ${flags.length > 0 ? flags.join(" ") : "none (Node's defaults)"}`,
+);
 
 const root = mkdtempSync(path.join(os.tmpdir(), "revfeed-bench-site-"));
 const site = await startNginx(root);
-const results: Record<string, unknown> = { machine, concurrency: CONCURRENCY };
+const results: Record<string, unknown> = { machine, concurrency: CONCURRENCY, watcherNodeFlags: flags };
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     void site.stop().finally(() => process.exit(130));
@@ -121,7 +126,7 @@ writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 say(`\nwrote ${out} (${results.totalSeconds} s in all)`);
 
 async function runPublish(): Promise<Row[]> {
-  const publisher = startChild(sibling(import.meta.url, "lib/publish-child"));
+  const publisher = startChild(sibling(import.meta.url, "lib/publish-child"), undefined, watchFlags());
   try {
     const figures = await publisher.call<PublishFigures>("run", {
       articles: 10_000,

@@ -1,4 +1,5 @@
 import { type ChildProcess, fork } from "node:child_process";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -31,9 +32,26 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-/** BENCH_WATCH_FLAGS: Node/V8 flags for the watcher's process only (never the bare loop's). */
+/**
+ * Node/V8 flags for the watcher's and publisher's processes (never the bare loop's): those the shipped
+ * worker runs with (`node_args` of revfeed-worker in ecosystem.config.cjs, also in `npm start`), or
+ * BENCH_WATCH_FLAGS when set, which may be empty to measure Node's defaults.
+ */
 export function watchFlags(): string[] {
-  return (process.env.BENCH_WATCH_FLAGS ?? "").split(" ").filter(Boolean);
+  const chosen = process.env.BENCH_WATCH_FLAGS;
+  if (chosen !== undefined) return chosen.split(" ").filter(Boolean);
+  return shippedWorkerFlags();
+}
+
+function shippedWorkerFlags(): string[] {
+  // Compiled, this module runs from bench/.build/bench/lib; the process file is at the repository's top.
+  const self = fileURLToPath(import.meta.url);
+  const up = self.includes(`${path.sep}.build${path.sep}`) ? "../../../.." : "../..";
+  const file = path.resolve(path.dirname(self), up, "ecosystem.config.cjs");
+  const { apps } = createRequire(import.meta.url)(file) as { apps: { name: string; node_args?: string[] }[] };
+  const worker = apps.find((app) => app.name === "revfeed-worker");
+  if (!worker) throw new Error(`${file}: no revfeed-worker app`);
+  return worker.node_args ?? [];
 }
 
 /** BENCH_PROFILE=<dir> writes a V8 CPU profile of every child there (open it in Chrome DevTools). */

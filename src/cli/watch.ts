@@ -38,6 +38,8 @@ export async function watchCommand(io: CliIO, options: GlobalOptions): Promise<v
       sources: config.sources.map((s) => s.id),
       poll: config.schedule.poll,
       recheck: config.schedule.recheck,
+      // Node/V8 flags in effect (the heap settings of ecosystem.config.cjs and `npm start`, or none).
+      nodeFlags: process.execArgv,
     },
     "worker started",
   );

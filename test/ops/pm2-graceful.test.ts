@@ -8,7 +8,15 @@ import { NewsSite } from "../support/news-site.js";
 import { seedStory } from "../support/seed.js";
 import { useTempDir } from "../support/temp-dir.js";
 import { expectFeedsValid } from "./fault-rig.js";
-import { appLogs, compiledMain, type Pm2, startPm2, until, writeAppsFile } from "./pm2-harness.js";
+import {
+  appLogs,
+  compiledMain,
+  type Pm2,
+  shippedWorkerFlags,
+  startPm2,
+  until,
+  writeAppsFile,
+} from "./pm2-harness.js";
 
 /**
  * `pm2 stop` and `pm2 reload` while a check is running (the site answers slowly): the check finishes within
@@ -131,6 +139,10 @@ publish:
       30_000,
       200,
     );
+    // pm2 started the worker with the process file's Node flags (node_args), and Node took them.
+    const started = appLogs(dir, WORKER).find((l) => l.msg === "worker started");
+    expect(shippedWorkerFlags().length).toBeGreaterThan(0);
+    expect(started?.nodeFlags).toEqual(expect.arrayContaining(shippedWorkerFlags()));
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect([200, 503]).toContain(health.status);
 

@@ -9,6 +9,7 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { promisify } from "node:util";
 
@@ -20,6 +21,14 @@ import { promisify } from "node:util";
 
 const run = promisify(execFile);
 export const REPO = path.resolve(import.meta.dirname, "../..");
+
+/** The Node flags the shipped process file gives the worker (`node_args` of revfeed-worker). */
+export function shippedWorkerFlags(): string[] {
+  const { apps } = createRequire(import.meta.url)(path.join(REPO, "ecosystem.config.cjs")) as {
+    apps: { name: string; node_args?: string[] }[];
+  };
+  return apps.find((app) => app.name === "revfeed-worker")?.node_args ?? [];
+}
 const PM2 = path.join(REPO, "node_modules/.bin/pm2");
 
 /**
