@@ -222,19 +222,27 @@ export class Store {
     return rows.map(toWatched);
   }
 
-  /** Articles whose next check is due, oldest due first. */
-  dueArticles(now: string, limit: number): WatchedArticle[] {
-    const rows = this.#sql(
-      "SELECT * FROM articles WHERE next_check_at <= ? ORDER BY next_check_at, id LIMIT ?",
-    ).all(now, limit) as ArticleRow[];
-    return rows.map(toWatched);
+  /** Ids of the articles whose next check is due, oldest due first (a cycle reads them a page at a time). */
+  dueArticleIds(now: string, limit: number): number[] {
+    return this.#sql("SELECT id FROM articles WHERE next_check_at <= ? ORDER BY next_check_at, id LIMIT ?")
+      .pluck()
+      .all(now, limit) as number[];
   }
 
-  /** Articles still under watch (a next check is planned), due or not. */
-  watchedArticles(limit: number): WatchedArticle[] {
+  /** Ids of the articles still under watch (a next check is planned), due or not, in the same order. */
+  watchedArticleIds(limit: number): number[] {
+    return this.#sql(
+      "SELECT id FROM articles WHERE next_check_at IS NOT NULL ORDER BY next_check_at, id LIMIT ?",
+    )
+      .pluck()
+      .all(limit) as number[];
+  }
+
+  /** These articles, in this order; an id no longer in the store is left out. */
+  articlesByIds(ids: readonly number[]): WatchedArticle[] {
     const rows = this.#sql(
-      "SELECT * FROM articles WHERE next_check_at IS NOT NULL ORDER BY next_check_at, id LIMIT ?",
-    ).all(limit) as ArticleRow[];
+      "SELECT a.* FROM json_each(?) j JOIN articles a ON a.id = j.value ORDER BY j.key",
+    ).all(JSON.stringify(ids)) as ArticleRow[];
     return rows.map(toWatched);
   }
 

@@ -1,8 +1,8 @@
 import type { SourceConfig } from "../config/schema.js";
-import { latestRevisionHeads } from "../store/check-queries.js";
 import { type CheckOutcome, checkArticle } from "./check-article.js";
 import { CheckBatch } from "./check-batch.js";
 import type { WatchContext } from "./deps.js";
+import { DueQueue } from "./due-queue.js";
 import { type PollOutcome, pollSource } from "./poll-source.js";
 
 export interface CycleOptions {
@@ -52,25 +52,24 @@ export async function runCycle(ctx: WatchContext, options: CycleOptions): Promis
 
   const limit = ctx.config.watch.maxChecksPerCycle;
   const now = ctx.clock.now().toISOString();
-  const due = options.recheckAll ? ctx.store.watchedArticles(limit) : ctx.store.dueArticles(now, limit);
-  const queue = due.filter((a) => byId.has(a.sourceId));
+  const ids = options.recheckAll ? ctx.store.watchedArticleIds(limit) : ctx.store.dueArticleIds(now, limit);
+  const queue = new DueQueue(ctx.store, ids);
   const batch = new CheckBatch(ctx.store.db, (err) => {
     ctx.logger.error({ err }, "could not save checks: those articles are checked again");
     ctx.metrics.failure("internal");
   });
-  const latestHeads = latestRevisionHeads(
-    ctx.store.db,
-    queue.map((a) => a.id),
-  );
-  const checkCtx: WatchContext = { ...ctx, batch, latestHeads };
-  const workers = Array.from({ length: Math.min(options.concurrency ?? 16, queue.length) }, async () => {
-    for (let article = queue.shift(); article; article = queue.shift()) {
+  const checkCtx: WatchContext = { ...ctx, batch, latestHeads: queue.heads };
+  const workers = Array.from({ length: Math.min(options.concurrency ?? 16, queue.size) }, async () => {
+    for (let article = queue.take(); article; article = queue.take()) {
       if (options.signal?.aborted) {
         summary.aborted = true;
         return;
       }
-      const source = byId.get(article.sourceId) as SourceConfig;
+      // An article of a source since disabled stays in the store: it is not checked.
+      const source = byId.get(article.sourceId);
+      if (!source) continue;
       const outcome = await checkSafely(checkCtx, article, source, options.signal);
+      queue.done(article.id);
       summary.checks[outcome.result]++;
       noteExtraction(ctx, source, outcome);
       if (outcome.revision || outcome.result === "removed") summary.changedArticleIds.push(article.id);

@@ -123,8 +123,10 @@ describe("Store", () => {
     expect(store.findArticle({ keys: ["nope", item.key] })?.id).toBe(article.id);
     expect(store.findArticle({ id: 999 })).toBeNull();
     store.recordCheck(article.id, { article: { nextCheckAt: "2025-10-24T11:00:00.000Z" } });
-    expect(store.dueArticles("2025-10-24T10:59:00.000Z", 10)).toHaveLength(0);
-    expect(store.dueArticles("2025-10-24T11:00:00.000Z", 10)).toHaveLength(1);
+    expect(store.dueArticleIds("2025-10-24T10:59:00.000Z", 10)).toEqual([]);
+    expect(store.dueArticleIds("2025-10-24T11:00:00.000Z", 10)).toEqual([article.id]);
+    expect(store.watchedArticleIds(10)).toEqual([article.id]);
+    expect(store.articlesByIds([article.id, 999])).toEqual([store.getArticle(article.id)]);
     store.close();
   });
 
