@@ -38,9 +38,9 @@ module.exports = {
       max_memory_restart: "300M",
       // V8's heap sized for a long-running worker rather than for throughput: a 1 MB young-generation
       // semi-space (default up to 16 MB) and an old generation grown to 1.5 times what the last full
-      // collection kept (by default V8 picks 1.1 to 4 times). With 10,000 tracked articles the first cycle
-      // peaks at about 200 MB instead of 310–350 MB (which would trip max_memory_restart above), for no
-      // CPU cost measurable on the bench machine (README, "Performance"). `npm start` passes the same flags.
+      // collection kept (by default V8 picks 1.1 to 4 times). With 10,000 tracked articles the worker
+      // peaks at 210–220 MB instead of 245–350 MB (which could trip max_memory_restart above), for about
+      // 5–10 % more CPU per page (README, "Performance"). `npm start` passes the same flags.
       node_args: ["--max-semi-space-size=1", "--heap-growing-percent=50"],
     },
     {
