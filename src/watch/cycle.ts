@@ -67,7 +67,10 @@ export async function runCycle(ctx: WatchContext, options: CycleOptions): Promis
       }
       // An article of a source since disabled stays in the store: it is not checked.
       const source = byId.get(article.sourceId);
-      if (!source) continue;
+      if (!source) {
+        queue.done(article.id);
+        continue;
+      }
       const outcome = await checkSafely(checkCtx, article, source, options.signal);
       queue.done(article.id);
       summary.checks[outcome.result]++;

@@ -5,7 +5,8 @@ import type { Store, WatchedArticle } from "../store/store.js";
  * The articles one cycle checks, in the order the due list gives (oldest due first). The list itself is
  * only ids, read once at the start; the articles and their latest revision heads are read a page at a
  * time as checks take them. A cycle over 10,000 watched articles used to hold every one of them, and every
- * head, for its whole length: about 8 MB of heap that only the 16 checks in flight needed.
+ * head, for its whole length, when only the 16 checks in flight need theirs: with the whole list held, the
+ * bench's 10,000-article unchanged cycle peaked at 75 MB of main heap; a page at a time, at 44–45 MB.
  */
 export class DueQueue {
   /** Latest revision head of each article taken and not yet done (checkArticle reads it from here). */
