@@ -222,30 +222,6 @@ export class Store {
     return rows.map(toWatched);
   }
 
-  /** Ids of the articles whose next check is due, oldest due first (a cycle reads them a page at a time). */
-  dueArticleIds(now: string, limit: number): number[] {
-    return this.#sql("SELECT id FROM articles WHERE next_check_at <= ? ORDER BY next_check_at, id LIMIT ?")
-      .pluck()
-      .all(now, limit) as number[];
-  }
-
-  /** Ids of the articles still under watch (a next check is planned), due or not, in the same order. */
-  watchedArticleIds(limit: number): number[] {
-    return this.#sql(
-      "SELECT id FROM articles WHERE next_check_at IS NOT NULL ORDER BY next_check_at, id LIMIT ?",
-    )
-      .pluck()
-      .all(limit) as number[];
-  }
-
-  /** These articles, in this order; an id no longer in the store is left out. */
-  articlesByIds(ids: readonly number[]): WatchedArticle[] {
-    const rows = this.#sql(
-      "SELECT a.* FROM json_each(?) j JOIN articles a ON a.id = j.value ORDER BY j.key",
-    ).all(JSON.stringify(ids)) as ArticleRow[];
-    return rows.map(toWatched);
-  }
-
   countArticles(): number {
     return (this.#sql("SELECT count(*) AS n FROM articles").get() as { n: number }).n;
   }

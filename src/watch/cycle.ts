@@ -1,4 +1,5 @@
 import type { SourceConfig } from "../config/schema.js";
+import { dueArticleIds, watchedArticleIds } from "../store/due-queries.js";
 import { type CheckOutcome, checkArticle } from "./check-article.js";
 import { CheckBatch } from "./check-batch.js";
 import type { WatchContext } from "./deps.js";
@@ -52,8 +53,9 @@ export async function runCycle(ctx: WatchContext, options: CycleOptions): Promis
 
   const limit = ctx.config.watch.maxChecksPerCycle;
   const now = ctx.clock.now().toISOString();
-  const ids = options.recheckAll ? ctx.store.watchedArticleIds(limit) : ctx.store.dueArticleIds(now, limit);
-  const queue = new DueQueue(ctx.store, ids);
+  const db = ctx.store.db;
+  const ids = options.recheckAll ? watchedArticleIds(db, limit) : dueArticleIds(db, now, limit);
+  const queue = new DueQueue(db, ids);
   const batch = new CheckBatch(ctx.store.db, (err) => {
     ctx.logger.error({ err }, "could not save checks: those articles are checked again");
     ctx.metrics.failure("internal");

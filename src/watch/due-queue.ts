@@ -1,5 +1,7 @@
+import type { Database } from "better-sqlite3";
 import { latestRevisionHeads, type RevisionHead } from "../store/check-queries.js";
-import type { Store, WatchedArticle } from "../store/store.js";
+import { articlesByIds } from "../store/due-queries.js";
+import type { WatchedArticle } from "../store/store.js";
 
 /**
  * The articles one cycle checks, in the order the due list gives (oldest due first). The list itself is
@@ -11,15 +13,15 @@ import type { Store, WatchedArticle } from "../store/store.js";
 export class DueQueue {
   /** Latest revision head of each article taken and not yet done (checkArticle reads it from here). */
   readonly heads = new Map<number, RevisionHead>();
-  readonly #store: Store;
+  readonly #db: Database;
   readonly #ids: readonly number[];
   readonly #pageSize: number;
   #read = 0;
   #page: WatchedArticle[] = [];
   #at = 0;
 
-  constructor(store: Store, ids: readonly number[], pageSize = 256) {
-    this.#store = store;
+  constructor(db: Database, ids: readonly number[], pageSize = 256) {
+    this.#db = db;
     this.#ids = ids;
     this.#pageSize = pageSize;
   }
@@ -34,9 +36,9 @@ export class DueQueue {
       if (this.#read >= this.#ids.length) return undefined;
       const ids = this.#ids.slice(this.#read, this.#read + this.#pageSize);
       this.#read += ids.length;
-      this.#page = this.#store.articlesByIds(ids);
+      this.#page = articlesByIds(this.#db, ids);
       this.#at = 0;
-      for (const [id, head] of latestRevisionHeads(this.#store.db, ids)) this.heads.set(id, head);
+      for (const [id, head] of latestRevisionHeads(this.#db, ids)) this.heads.set(id, head);
     }
     return this.#page[this.#at++];
   }

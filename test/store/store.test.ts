@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { articlesByIds, dueArticleIds, watchedArticleIds } from "../../src/store/due-queries.js";
 import { readMigrations } from "../../src/store/migrate.js";
 import type { NewRevision } from "../../src/store/store.js";
 import { Store } from "../../src/store/store.js";
@@ -123,10 +124,10 @@ describe("Store", () => {
     expect(store.findArticle({ keys: ["nope", item.key] })?.id).toBe(article.id);
     expect(store.findArticle({ id: 999 })).toBeNull();
     store.recordCheck(article.id, { article: { nextCheckAt: "2025-10-24T11:00:00.000Z" } });
-    expect(store.dueArticleIds("2025-10-24T10:59:00.000Z", 10)).toEqual([]);
-    expect(store.dueArticleIds("2025-10-24T11:00:00.000Z", 10)).toEqual([article.id]);
-    expect(store.watchedArticleIds(10)).toEqual([article.id]);
-    expect(store.articlesByIds([article.id, 999])).toEqual([store.getArticle(article.id)]);
+    expect(dueArticleIds(store.db, "2025-10-24T10:59:00.000Z", 10)).toEqual([]);
+    expect(dueArticleIds(store.db, "2025-10-24T11:00:00.000Z", 10)).toEqual([article.id]);
+    expect(watchedArticleIds(store.db, 10)).toEqual([article.id]);
+    expect(articlesByIds(store.db, [article.id, 999])).toEqual([store.getArticle(article.id)]);
     store.close();
   });
 

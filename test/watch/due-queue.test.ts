@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { watchedArticleIds } from "../../src/store/due-queries.js";
 import { Store } from "../../src/store/store.js";
 import { DueQueue } from "../../src/watch/due-queue.js";
 import { newRevision } from "../support/new-revision.js";
@@ -39,9 +40,9 @@ function storeWith(n: number): { store: Store; revised: Map<number, string> } {
 describe("DueQueue", () => {
   it("gives every due article once, in due order, reading a page of articles and heads at a time", () => {
     const { store, revised } = storeWith(600);
-    const ids = store.watchedArticleIds(10_000);
+    const ids = watchedArticleIds(store.db, 10_000);
     expect(ids).toHaveLength(600);
-    const queue = new DueQueue(store, ids, 256);
+    const queue = new DueQueue(store.db, ids, 256);
     const taken: number[] = [];
     let mostHeads = 0;
     for (let article = queue.take(); article; article = queue.take()) {
@@ -61,8 +62,8 @@ describe("DueQueue", () => {
 
   it("reads a page only when the one before is used up, with the articles' state at that moment", () => {
     const { store } = storeWith(10);
-    const ids = store.watchedArticleIds(100);
-    const queue = new DueQueue(store, ids, 4);
+    const ids = watchedArticleIds(store.db, 100);
+    const queue = new DueQueue(store.db, ids, 4);
     const first = queue.take();
     // A later page is read after this change, so it sees it; the page already read does not.
     const fifth = ids[4] as number;
@@ -78,8 +79,8 @@ describe("DueQueue", () => {
 
   it("skips ids no longer in the store and ends after the last", () => {
     const { store } = storeWith(5);
-    const ids = store.watchedArticleIds(100);
-    const queue = new DueQueue(store, [...ids.slice(0, 2), 99_999, ...ids.slice(2)], 2);
+    const ids = watchedArticleIds(store.db, 100);
+    const queue = new DueQueue(store.db, [...ids.slice(0, 2), 99_999, ...ids.slice(2)], 2);
     const taken: number[] = [];
     for (let article = queue.take(); article; article = queue.take()) taken.push(article.id);
     expect(taken).toEqual(ids);
