@@ -118,42 +118,58 @@ const outsideError = (path: string) =>
 
 /**
  * Files written as they are handed over, up to CONCURRENCY at once, so that a caller still rendering the
- * next files keeps the disk busy meanwhile (it must give the event loop a turn now and then). `finish`
- * waits for the rest, syncs each folder once and returns the relative paths that changed, in the order
- * given. After a failure the files already in flight finish, no new one starts, and `finish` throws the
- * first error.
+ * next files keeps the disk busy meanwhile. A file's bytes are let go as soon as it is written, and a
+ * caller that awaits `room()` before rendering more never has more than a few files' bytes waiting: a
+ * publish that renders hundreds of article feeds holds a handful of them, not all. `finish` waits for the
+ * rest, syncs each folder once and returns the relative paths that changed, in the order given. After a
+ * failure the files already in flight finish, no new one starts, and `finish` throws the first error.
  */
 export interface FileWriter {
   add(file: OutputFile | OutputBytes): void;
+  /** Resolves once at most CONCURRENCY files wait to be written (at once when there is room). */
+  room(): Promise<void>;
   /** Whether a write failed (the caller may stop rendering). */
   readonly failed: boolean;
   finish(): Promise<string[]>;
 }
 
 export function fileWriter(dir: string): FileWriter {
-  const files: (OutputFile | OutputBytes)[] = [];
+  /** Files not yet started, oldest first, with their place in the order given. */
+  const waiting: { index: number; file: OutputFile | OutputBytes }[] = [];
+  const paths: string[] = [];
   const written: boolean[] = [];
   const dirs = new Set<string>();
   const running = new Set<Promise<void>>();
-  let next = 0;
+  /** Callers waiting in room(), woken as writes finish. */
+  let wakers: (() => void)[] = [];
   let failure: unknown = null;
 
+  const wake = () => {
+    if (waiting.length > CONCURRENCY && failure === null) return;
+    const woken = wakers;
+    wakers = [];
+    for (const w of woken) w();
+  };
+
   const work = async () => {
-    while (failure === null && next < files.length) {
-      const i = next++;
-      const file = files[i] as OutputFile | OutputBytes;
+    for (let next = waiting.shift(); next && failure === null; next = waiting.shift()) {
+      const { index, file } = next;
       const path = join(dir, ...file.path.split("/"));
       const bytes = "bytes" in file ? file.bytes : [Buffer.from(file.content, "utf8")];
       try {
-        written[i] = await replaceIfChanged(path, bytes, "differs" in file && file.differs === true);
-        if (written[i]) dirs.add(dirname(path));
+        written[index] = await replaceIfChanged(path, bytes, "differs" in file && file.differs === true);
+        if (written[index]) dirs.add(dirname(path));
       } catch (err) {
         failure ??= err;
       }
+      wake();
     }
   };
   const start = () => {
-    const worker = work().finally(() => running.delete(worker));
+    const worker = work().finally(() => {
+      running.delete(worker);
+      wake();
+    });
     running.add(worker);
   };
 
@@ -163,9 +179,14 @@ export function fileWriter(dir: string): FileWriter {
         failure ??= outsideError(file.path);
         return;
       }
-      files.push(file);
+      waiting.push({ index: paths.length, file });
+      paths.push(file.path);
       written.push(false);
       if (failure === null && running.size < CONCURRENCY) start();
+    },
+    room() {
+      if (waiting.length <= CONCURRENCY || failure !== null) return Promise.resolve();
+      return new Promise((resolve) => wakers.push(resolve));
     },
     get failed() {
       return failure !== null;
@@ -175,7 +196,7 @@ export function fileWriter(dir: string): FileWriter {
       // Renames that happened are made durable even when another file failed.
       await Promise.all([...dirs].map(syncDir));
       if (failure !== null) throw failure;
-      return files.filter((_, i) => written[i]).map((f) => f.path);
+      return paths.filter((_, i) => written[i]);
     },
   };
 }

@@ -10,6 +10,8 @@ import {
   utimesSync,
 } from "node:fs";
 import path from "node:path";
+import v8 from "node:v8";
+import vm from "node:vm";
 import { describe, expect, it } from "vitest";
 import { fileWriter, writeFiles } from "../../src/publish/write-files.js";
 import { useTempDir } from "../support/temp-dir.js";
@@ -21,6 +23,10 @@ function listAll(dir: string): string[] {
 }
 
 const OLD = new Date("2020-01-01T00:00:00Z");
+
+// vitest's workers do not run with --expose-gc; a forced collection shows what the writer still holds.
+v8.setFlagsFromString("--expose-gc");
+const gc = vm.runInNewContext("gc") as () => void;
 
 describe("writeFiles", () => {
   it("writes new files, creating folders, and reports them", async () => {
@@ -141,5 +147,39 @@ describe("fileWriter", () => {
     writer.add({ path: "c.atom", content: "<c/>" });
     await expect(writer.finish()).rejects.toThrow(/b\.atom/);
     expect(listAll(dir)).toEqual(["b.atom"]);
+  });
+
+  it("makes a caller that renders faster than it writes wait: room() resolves once few files wait", async () => {
+    const dir = tempDir();
+    const writer = fileWriter(dir);
+    const total = 60;
+    for (let i = 0; i < total; i++) writer.add({ path: `articles/${i}.atom`, content: `<feed>${i}</feed>` });
+    let resolved = false;
+    const room = writer.room().then(() => {
+      resolved = true;
+    });
+    await Promise.resolve();
+    expect(resolved).toBe(false);
+    await room;
+    // At most 8 wait and at most 8 are being written, so the rest are on disk already.
+    const written = readdirSync(path.join(dir, "articles")).filter((f) => f.endsWith(".atom"));
+    expect(written.length).toBeGreaterThanOrEqual(total - 16);
+    expect(written.length).toBeLessThan(total);
+    await writer.room(); // room now: resolves at once
+    expect(await writer.finish()).toHaveLength(total);
+  });
+
+  it("lets go of a file's bytes once it is written, before finish", async () => {
+    const dir = tempDir();
+    const writer = fileWriter(dir);
+    let bytes: Buffer | null = Buffer.from("<feed>big</feed>".repeat(1000));
+    const ref = new WeakRef(bytes);
+    writer.add({ path: "all.atom", bytes: [bytes] });
+    bytes = null;
+    await turnsUntil(() => existsSync(path.join(dir, "all.atom")));
+    await new Promise(setImmediate);
+    gc();
+    expect(ref.deref()).toBeUndefined();
+    expect(await writer.finish()).toEqual(["all.atom"]);
   });
 });
