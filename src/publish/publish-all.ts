@@ -70,6 +70,8 @@ interface DocumentJob {
   paths: string[];
   key: unknown[];
   render: () => OutputBytes[];
+  /** The article whose last document this is: what was sanitized for it can go once it is rendered. */
+  last?: PublishArticle;
 }
 
 const formats = (stem: string) => [`${stem}.atom`, `${stem}.rss`, `${stem}.json`];
@@ -119,6 +121,7 @@ function plan(input: PublishInput, source: EntrySource) {
       paths: [path],
       key: [site, article],
       render: () => [{ path, bytes: renderAtom(buildArticleDocument(site, article, source)) }],
+      last: article,
     });
   }
   return { jobs, current, revisions };
@@ -146,7 +149,8 @@ async function publishThroughCache(input: PublishInput, dir: string, cache: Rend
   const { jobs, current, revisions } = plan(input, source);
   const documents = new Map<string, unknown[]>();
   const digests = new Map<string, string>();
-  // Files are written while the next ones render: the event loop gets a turn after each document.
+  // Files are written while the next ones render: the event loop gets a turn after each document, and
+  // rendering waits while the writer is behind, so only a few documents' bytes exist at any time.
   const writer = fileWriter(dir);
   for (const job of jobs) {
     documents.set(job.name, job.key);
@@ -161,7 +165,11 @@ async function publishThroughCache(input: PublishInput, dir: string, cache: Rend
       writer.add({ ...file, differs: known !== undefined });
       digests.set(file.path, digest);
     }
+    // Each revision's sanitized text would otherwise stay until the end: with hundreds of changed
+    // articles of many revisions each, that was most of a publish's memory.
+    if (job.last) forgetCleaned([job.last]);
     await new Promise(setImmediate);
+    await writer.room();
   }
   source.retain(current, revisions);
   forgetCleaned(input.articles);
