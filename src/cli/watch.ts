@@ -1,3 +1,4 @@
+import { mallocInUse } from "../malloc.js";
 import { WatchLoop } from "../schedule/watch-loop.js";
 import { createWatcher } from "../wiring.js";
 import { configFrom, type GlobalOptions, loggerFor } from "./common.js";
@@ -40,6 +41,8 @@ export async function watchCommand(io: CliIO, options: GlobalOptions): Promise<v
       recheck: config.schedule.recheck,
       // Node/V8 flags in effect (the heap settings of ecosystem.config.cjs and `npm start`, or none).
       nodeFlags: process.execArgv,
+      // jemalloc when ecosystem.config.cjs preloaded it, else the system's (glibc) malloc.
+      malloc: mallocInUse(),
     },
     "worker started",
   );

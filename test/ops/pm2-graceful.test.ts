@@ -143,6 +143,8 @@ publish:
     const started = appLogs(dir, WORKER).find((l) => l.msg === "worker started");
     expect(shippedWorkerFlags().length).toBeGreaterThan(0);
     expect(started?.nodeFlags).toEqual(expect.arrayContaining(shippedWorkerFlags()));
+    // …and with jemalloc preloaded from the process file's env (.ci/run installs libjemalloc2).
+    expect(started?.malloc).toBe("jemalloc");
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect([200, 503]).toContain(health.status);
 
