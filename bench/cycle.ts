@@ -17,7 +17,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { sibling, startChild, watchFlags } from "./lib/child.js";
+import { sibling, startChild, watchLaunch } from "./lib/child.js";
 import { type CycleRun, ms, runCycles } from "./lib/cycle-scenario.js";
 import { runLong } from "./lib/long-run.js";
 import { describeMachine } from "./lib/machine.js";
@@ -52,14 +52,22 @@ say(
 );
 say(`site: nginx on loopback, static pages, ETag + Last-Modified; ${CONCURRENCY} requests at once`);
 say("articles reach the watcher through the site's RSS feed listing all N pages (watch.maxItemsPerFeed = N)");
-const flags = watchFlags();
+const launch = watchLaunch();
+const malloc = launch.env.LD_PRELOAD
+  ? `jemalloc (${launch.env.LD_PRELOAD}, MALLOC_CONF=${launch.env.MALLOC_CONF ?? ""})`
+  : "the system's (glibc)";
 say(
-  `watcher and publisher run with Node flags: ${flags.length > 0 ? flags.join(" ") : "none (Node's defaults)"}`,
+  `watcher and publisher run with Node flags: ${launch.nodeFlags.length > 0 ? launch.nodeFlags.join(" ") : "none (Node's defaults)"}; malloc: ${malloc}`,
 );
 
 const root = mkdtempSync(path.join(os.tmpdir(), "revfeed-bench-site-"));
 const site = await startNginx(root);
-const results: Record<string, unknown> = { machine, concurrency: CONCURRENCY, watcherNodeFlags: flags };
+const results: Record<string, unknown> = {
+  machine,
+  concurrency: CONCURRENCY,
+  watcherNodeFlags: launch.nodeFlags,
+  watcherMalloc: launch.env.LD_PRELOAD ? "jemalloc" : "system",
+};
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     void site.stop().finally(() => process.exit(130));
@@ -126,7 +134,7 @@ writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 say(`\nwrote ${out} (${results.totalSeconds} s in all)`);
 
 async function runPublish(): Promise<Row[]> {
-  const publisher = startChild(sibling(import.meta.url, "lib/publish-child"), undefined, watchFlags());
+  const publisher = startChild(sibling(import.meta.url, "lib/publish-child"), undefined, watchLaunch());
   try {
     const figures = await publisher.call<PublishFigures>("run", {
       articles: 10_000,

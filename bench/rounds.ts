@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { sibling, startChild, watchFlags } from "./lib/child.js";
+import { sibling, startChild, watchLaunch } from "./lib/child.js";
 import { SiteEditor } from "./lib/mutate.js";
 import { startNginx, writeNamespace } from "./lib/site.js";
 import type { CycleFigures } from "./lib/watch-child.js";
@@ -19,7 +19,7 @@ const SHARE = Number(process.env.BENCH_ROUND_SHARE ?? 1);
 
 const root = mkdtempSync(path.join(os.tmpdir(), "revfeed-bench-rounds-"));
 const site = await startNginx(root);
-const watch = startChild(sibling(import.meta.url, "lib/watch-child"), undefined, watchFlags());
+const watch = startChild(sibling(import.meta.url, "lib/watch-child"), undefined, watchLaunch());
 try {
   const ns = writeNamespace(site.root, site.origin, `rounds${N}`, N);
   const editor = new SiteEditor(site.root, ns.ns, ns.ids, 99);

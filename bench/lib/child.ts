@@ -32,38 +32,59 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-/**
- * Node/V8 flags for the watcher's and publisher's processes (never the bare loop's): those the shipped
- * worker runs with (`node_args` of revfeed-worker in ecosystem.config.cjs, also in `npm start`), or
- * BENCH_WATCH_FLAGS when set, which may be empty to measure Node's defaults.
- */
-export function watchFlags(): string[] {
-  const chosen = process.env.BENCH_WATCH_FLAGS;
-  if (chosen !== undefined) return chosen.split(" ").filter(Boolean);
-  return shippedWorkerFlags();
+/** How a child process is started besides its script: Node/V8 flags and environment variables. */
+export interface Launch {
+  nodeFlags: string[];
+  env: Record<string, string>;
 }
 
-function shippedWorkerFlags(): string[] {
+/**
+ * The watcher's and publisher's processes (never the bare loop's) start as the shipped worker does
+ * (revfeed-worker in ecosystem.config.cjs): its `node_args`, also in `npm start`, or BENCH_WATCH_FLAGS when
+ * set, which may be empty to measure Node's defaults; and its allocator (jemalloc preloaded when
+ * installed), or glibc's with BENCH_WATCH_MALLOC=system.
+ */
+export function watchLaunch(): Launch {
+  const worker = shippedWorker();
+  const chosen = process.env.BENCH_WATCH_FLAGS;
+  const nodeFlags = chosen !== undefined ? chosen.split(" ").filter(Boolean) : (worker.node_args ?? []);
+  const { LD_PRELOAD, MALLOC_CONF } = worker.env ?? {};
+  const env: Record<string, string> =
+    LD_PRELOAD && process.env.BENCH_WATCH_MALLOC !== "system"
+      ? { LD_PRELOAD, ...(MALLOC_CONF ? { MALLOC_CONF } : {}) }
+      : {};
+  return { nodeFlags, env };
+}
+
+function shippedWorker(): { node_args?: string[]; env?: Record<string, string> } {
   // Compiled, this module runs from bench/.build/bench/lib; the process file is at the repository's top.
   const self = fileURLToPath(import.meta.url);
   const up = self.includes(`${path.sep}.build${path.sep}`) ? "../../../.." : "../..";
   const file = path.resolve(path.dirname(self), up, "ecosystem.config.cjs");
-  const { apps } = createRequire(import.meta.url)(file) as { apps: { name: string; node_args?: string[] }[] };
+  const { apps } = createRequire(import.meta.url)(file) as {
+    apps: { name: string; node_args?: string[]; env?: Record<string, string> }[];
+  };
   const worker = apps.find((app) => app.name === "revfeed-worker");
   if (!worker) throw new Error(`${file}: no revfeed-worker app`);
-  return worker.node_args ?? [];
+  return worker;
 }
 
 /** BENCH_PROFILE=<dir> writes a V8 CPU profile of every child there (open it in Chrome DevTools). */
 export function startChild(
   file: string,
   profileDir = process.env.BENCH_PROFILE,
-  nodeFlags: string[] = [],
+  launch: Launch = { nodeFlags: [], env: {} },
 ): Child {
   const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
   const child: ChildProcess = fork(file, [], {
     // Compiled children run as production does; TypeScript ones need tsx's loader.
-    execArgv: [...(file.endsWith(".ts") ? ["--import", "tsx"] : []), "--expose-gc", ...nodeFlags, ...profile],
+    execArgv: [
+      ...(file.endsWith(".ts") ? ["--import", "tsx"] : []),
+      "--expose-gc",
+      ...launch.nodeFlags,
+      ...profile,
+    ],
+    env: { ...process.env, ...launch.env },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   let next = 0;

@@ -1,4 +1,4 @@
-import { sibling, startChild, watchFlags } from "./child.js";
+import { sibling, startChild, watchLaunch } from "./child.js";
 import { SiteEditor } from "./mutate.js";
 import { accessLogReader, type LogSlice, type Nginx, type SiteNamespace, writeNamespace } from "./site.js";
 import type { CycleFigures } from "./watch-child.js";
@@ -65,7 +65,7 @@ export async function runCycles(
     return medianRun(runs);
   };
   const baseline = startChild(BASELINE_CHILD);
-  const watch = startChild(WATCH_CHILD, undefined, watchFlags());
+  const watch = startChild(WATCH_CHILD, undefined, watchLaunch());
   try {
     await baseline.call("full", { urls: warmup.urls, concurrency });
     const full = await median(() => baseline.call<LoopFigures>("full", { urls: ns.urls, concurrency }));

@@ -1,4 +1,4 @@
-import { type Child, sibling, startChild, watchFlags } from "./child.js";
+import { type Child, sibling, startChild, watchLaunch } from "./child.js";
 import { SiteEditor } from "./mutate.js";
 import { type Nginx, writeNamespace } from "./site.js";
 import type { CycleFigures } from "./watch-child.js";
@@ -61,7 +61,7 @@ export async function runLong(
   const ns = writeNamespace(site.root, site.origin, `long${n}`, n);
   const editor = new SiteEditor(site.root, ns.ns, ns.ids, 4242);
   const changedPerCycle = Math.max(1, Math.round(n / 100));
-  const watch = startChild(WATCH_CHILD, undefined, watchFlags());
+  const watch = startChild(WATCH_CHILD, undefined, watchLaunch());
   try {
     await watch.call("init", { feedUrl: ns.feedUrl, n, concurrency });
     const started = performance.now();
