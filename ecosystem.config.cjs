@@ -29,8 +29,9 @@ const common = {
 // preloaded into the worker alone; REVFEED_MALLOC=system at `pm2 start` keeps glibc's malloc. glibc keeps
 // the memory a busy cycle freed (page bodies, rendered feeds) inside the process, so the worker's RSS
 // climbs for hours; jemalloc gives back pages unused for a second (dirty_decay_ms; its default of 10 s
-// raised the first cycle's peak by 21–33 MB at N = 2,000). Over the bench's 500 one-minute cycles, RSS at idle ended at 200–212
-// MB with glibc and 166–170 MB with jemalloc (README, "Performance"). A MALLOC_CONF already set wins.
+// raised the first cycle's peak by 21–33 MB at N = 2,000). Over the bench's 500 one-minute cycles, RSS
+// at idle ended at 200–212 MB with glibc and 166–170 MB with jemalloc (README, "Performance"). A
+// MALLOC_CONF already set wins.
 const JEMALLOC = [
   "/usr/lib/x86_64-linux-gnu/libjemalloc.so.2",
   "/usr/lib/aarch64-linux-gnu/libjemalloc.so.2",
