@@ -14,10 +14,12 @@ export interface LongRunFigures {
   revisions: number;
   /**
    * After the first cycle and ten one-minute cycles, so start-up allocations are behind us. `rssMb` is read
-   * right after the cycle; `settledRssMb` after the watcher idled (see settle).
+   * right after the cycle; `settledRssMb` after the watcher idled (see settledRss).
    */
-  start: { rssMb: number; settledRssMb: number; settleSeconds: number; heapUsedMb: number };
-  end: { rssMb: number; settledRssMb: number; settleSeconds: number; heapUsedMb: number; peakRssMb: number };
+  start: { rssMb: number; settledRssMb: number; heapUsedMb: number };
+  end: { rssMb: number; settledRssMb: number; heapUsedMb: number; peakRssMb: number };
+  /** How long the watcher idled before each settled reading. */
+  idleSeconds: number;
   /** Settled RSS, end against start: what the worker holds between cycles. */
   growthPercent: number;
   /** The same read right after the cycle, with no idle time. */
@@ -41,10 +43,9 @@ const IDLE_SECONDS = 20;
  * back to back, so the RSS read right after a tick still holds that heap (50–60 MB after a publish of
  * 2,000 changed articles, measured with bench:rounds). This idles as the worker would, then reads.
  */
-async function settle(watch: Child): Promise<{ rssMb: number; seconds: number }> {
+async function settledRss(watch: Child): Promise<number> {
   await new Promise((resolve) => setTimeout(resolve, IDLE_SECONDS * 1000));
-  const { rssMb } = await watch.call<MemoryReading>("memory");
-  return { rssMb, seconds: IDLE_SECONDS };
+  return (await watch.call<MemoryReading>("memory")).rssMb;
 }
 
 /**
@@ -83,22 +84,16 @@ export async function runLong(
         revisions += last.revisions;
       }
       if (tick === 10) {
-        const settled = await settle(watch);
-        start = {
-          rssMb: last.rssMb,
-          settledRssMb: settled.rssMb,
-          settleSeconds: settled.seconds,
-          heapUsedMb: last.heapUsedMb,
-        };
+        start = { rssMb: last.rssMb, settledRssMb: await settledRss(watch), heapUsedMb: last.heapUsedMb };
       }
       if (tick === 10 || (tick > 0 && tick % 50 === 0)) {
         samples.push({ tick, rssMb: last.rssMb, heapUsedMb: last.heapUsedMb });
       }
     }
     // Without the wait at tick 10: the ticks alone.
-    const wallSeconds = (performance.now() - started) / 1000 - (start?.settleSeconds ?? 0);
+    const wallSeconds = (performance.now() - started) / 1000 - IDLE_SECONDS;
     if (!start || !last) throw new Error("long run: too few cycles to measure");
-    const settled = await settle(watch);
+    const settled = await settledRss(watch);
     await watch.call("close");
     return {
       n,
@@ -110,12 +105,12 @@ export async function runLong(
       start,
       end: {
         rssMb: last.rssMb,
-        settledRssMb: settled.rssMb,
-        settleSeconds: settled.seconds,
+        settledRssMb: settled,
         heapUsedMb: last.heapUsedMb,
         peakRssMb: last.peakRssMb,
       },
-      growthPercent: ((settled.rssMb - start.settledRssMb) / start.settledRssMb) * 100,
+      idleSeconds: IDLE_SECONDS,
+      growthPercent: ((settled - start.settledRssMb) / start.settledRssMb) * 100,
       growthRightAfterPercent: ((last.rssMb - start.rssMb) / start.rssMb) * 100,
       samples,
     };

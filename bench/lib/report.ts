@@ -178,7 +178,7 @@ export function longRunRows(l: LongRunFigures): Row[] {
       signed(l.growthPercent),
       "≤ +10 %",
       l.growthPercent <= 10,
-      `read after ${l.end.settleSeconds.toFixed(0)} s idle, as between a worker's one-minute cycles; ${l.cycles} cycles, ${l.changedPerCycle} pages changed per cycle, ${l.checks} checks, ${l.revisions} revisions, ${l.wallSeconds.toFixed(0)} s; heap ${mb(l.start.heapUsedMb)} → ${mb(l.end.heapUsedMb)}`,
+      `read after ${l.idleSeconds} s idle, as between a worker's one-minute cycles; ${l.cycles} cycles, ${l.changedPerCycle} pages changed per cycle, ${l.checks} checks, ${l.revisions} revisions, ${l.wallSeconds.toFixed(0)} s; heap ${mb(l.start.heapUsedMb)} → ${mb(l.end.heapUsedMb)}`,
     ),
     row(
       "long run: RSS right after the tick",
