@@ -38,8 +38,8 @@ export function createPublisher(
   if (stale.length > 0) {
     deps.logger.info({ files: stale.length }, "removed temp files left by an interrupted publish");
   }
-  // Diffs of stored revisions never change, so they are kept: a changed article's snapshot is built anew
-  // with all its revisions, and a released revision may be read again. Checks leave the diffs of the
+  // Diffs of stored revisions never change, so they are kept: a released revision may be read again, and
+  // a snapshot built after a data_version change reads all its revisions. Checks leave the diffs of the
   // revisions they add here too (the watcher passes one FeedDiffs to both).
   const feedDiffs = deps.feedDiffs ?? new FeedDiffs();
   const site: PublishSite = {
@@ -49,7 +49,7 @@ export function createPublisher(
     tagLabels: TAG_LABELS,
   };
   let renderCache = createRenderCache();
-  const snapshots = new Map<number, { version: string; article: PublishArticle; releases: (() => void)[] }>();
+  const snapshots = new Map<number, { version: string } & Snapshot>();
   let dataVersion: unknown = null;
   /** The feed membership of the last successful publish; null until one succeeded. */
   let publishedIds: string | null = null;
@@ -57,13 +57,12 @@ export function createPublisher(
 
   function diffHtml(revisions: Revision[], index: number): string {
     const current = revisions[index];
-    const previous =
-      revisions[index + 1] ??
-      (current && current.seq > 1 ? deps.store.getRevision(current.articleId, current.seq - 1) : null);
-    if (!current || !previous) return "";
+    if (!current || current.seq <= 1) return "";
     const key = feedDiffKey(current.articleId, current.seq);
     let html = feedDiffs.get(key);
     if (html === undefined) {
+      const previous = revisions[index + 1] ?? deps.store.getRevision(current.articleId, current.seq - 1);
+      if (!previous) return "";
       const text = (r: Revision) => ({
         title: r.title,
         paragraphs: r.paragraphs.map((p) => p.text),
@@ -121,11 +120,14 @@ export function createPublisher(
 
   /**
    * The article as feeds show it, read from the store. It is built anew when the article changed (its
-   * entries are new anyway, see publish/entries.ts); diffs of stored revisions come from feedDiffs and
-   * sanitized paragraphs from the sanitizer's memo. Paragraphs equal across revisions share one string.
+   * entries are new anyway, see publish/entries.ts), but the revisions the previous snapshot held are
+   * taken over as they are (stored revisions never change): only newer ones are read and diffed. Diffs
+   * come from feedDiffs and sanitized paragraphs from the sanitizer's memo. Paragraphs equal across the
+   * revisions read together share one string.
    */
-  function snapshot(id: number): { article: PublishArticle; releases: (() => void)[] } | null {
-    const found = articleWithHistory(deps.store.db, id, REVISIONS_PER_ARTICLE);
+  function snapshot(id: number, previous?: Snapshot): Snapshot | null {
+    const newestKept = previous?.built[0]?.revision.seq ?? 0;
+    const found = articleWithHistory(deps.store.db, id, REVISIONS_PER_ARTICLE, newestKept);
     if (!found) return null;
     const { article, revisions: stored, events } = found;
     const paragraphs = new Map<string, string>();
@@ -135,12 +137,15 @@ export function createPublisher(
       paragraphs.set(html, html);
       return html;
     };
-    const built = stored.map((r, i) =>
-      storedRevision(r, {
-        paragraphsHtml: r.paragraphs.map((p) => shared(p.html)),
-        diffHtml: diffHtml(stored, i),
-      }),
-    );
+    const built = [
+      ...stored.map((r, i) =>
+        storedRevision(r, {
+          paragraphsHtml: r.paragraphs.map((p) => shared(p.html)),
+          diffHtml: diffHtml(stored, i),
+        }),
+      ),
+      ...(previous?.built ?? []),
+    ].slice(0, REVISIONS_PER_ARTICLE);
     const revisions = built.map((b) => b.revision);
     const published = [...revisions];
     // Each removal is news of its own: a visible entry that shows the last known text.
@@ -189,7 +194,7 @@ export function createPublisher(
       removedAt,
       revisions: published,
     };
-    return { article: publishArticle, releases: built.map((b) => b.release) };
+    return { article: publishArticle, built };
   }
 
   /** Snapshots for `ids`, rebuilt only where the article's fingerprint moved or the caller says it changed. */
@@ -208,7 +213,7 @@ export function createPublisher(
         articles.push(hit.article);
         continue;
       }
-      const built = snapshot(id);
+      const built = snapshot(id, hit);
       if (!built) continue;
       snapshots.set(id, { version, ...built });
       articles.push(built.article);
@@ -248,7 +253,7 @@ export function createPublisher(
       publishedIds = membership;
       // Every entry is rendered now, and the feeds keep rendered the ones they show: the snapshots' texts
       // and diffs are let go (they grew with every revision a shown article gained during a long run).
-      for (const kept of snapshots.values()) for (const release of kept.releases) release();
+      for (const kept of snapshots.values()) for (const b of kept.built) b.release();
       for (const ping of result.hub) {
         if (!ping.ok)
           deps.logger.warn({ kind: "websub", hub: config.websub.hub, feed: ping }, "WebSub hub ping failed");
@@ -268,6 +273,12 @@ interface StoredRevision {
   revision: PublishRevision;
   /** Lets go of the text and diff; they are read again from the store if needed. */
   release(): void;
+}
+
+/** An article as the feeds show it, and its revisions (newest first) for the next snapshot to take over. */
+interface Snapshot {
+  article: PublishArticle;
+  built: StoredRevision[];
 }
 
 /** Human labels for the shipped tags, shown as feed categories. */
