@@ -2,6 +2,7 @@ import type { Element } from "@xmldom/xmldom";
 import { Feed } from "feed";
 import { addAtomItem, atomEntries } from "./atom-entry.js";
 import { EMPTY_FEED_UPDATED, type FeedDocument } from "./document.js";
+import type { KnownEntries } from "./entry-render.js";
 import { skeletonRenderer } from "./skeleton.js";
 import { assemble } from "./splice.js";
 import { LINK_MARKER, marker, type TemplateField, UPDATED_MARKER, urlValue } from "./templates.js";
@@ -181,8 +182,9 @@ const skeleton = skeletonRenderer({
   dom: skeletonWithDom,
 });
 
-export function renderAtom(doc: FeedDocument): Buffer[] {
-  const entries = atomEntries(doc.entries);
+/** `known`: entries whose bytes are known already (an article feed's unchanged revisions). */
+export function renderAtom(doc: FeedDocument, known?: KnownEntries): Buffer[] {
+  const entries = atomEntries(doc.entries, known);
   const { head, tail } = skeleton(doc, entries.length > 0);
   if (entries.length === 0) return [Buffer.from(head, "utf8")];
   return assemble(head, entries, ENTRY_SEPARATOR, tail);

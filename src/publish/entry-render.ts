@@ -27,7 +27,10 @@ export function contentField(): TemplateField<FeedEntry> {
   return { marker: CONTENT_SLOT, escape: "raw", value: (e) => cdataContent(e.contentHtml, `entry ${e.id}`) };
 }
 
-export function entryRenderer(format: EntryFormat): (entries: FeedEntry[]) => Buffer[] {
+/** Bytes an entry is known to render to, taken from elsewhere (see article-reuse.ts); undefined: render it. */
+export type KnownEntries = (entry: FeedEntry) => Buffer | undefined;
+
+export function entryRenderer(format: EntryFormat): (entries: FeedEntry[], known?: KnownEntries) => Buffer[] {
   const rendered = new WeakMap<FeedEntry, Buffer>();
   const templates = new Map<string, Template<FeedEntry>>();
 
@@ -53,10 +56,17 @@ export function entryRenderer(format: EntryFormat): (entries: FeedEntry[]) => Bu
     return spans.map(({ start, end }) => xml.slice(start, end));
   }
 
-  return (entries) => {
+  return (entries, known) => {
     const byDom: FeedEntry[] = [];
+    // Known bytes serve this render only: kept, a slice would hold the whole buffer it was cut from.
+    const taken = new Map<FeedEntry, Buffer>();
     for (const entry of new Set(entries)) {
       if (rendered.has(entry)) continue;
+      const bytes = known?.(entry);
+      if (bytes !== undefined) {
+        taken.set(entry, bytes);
+        continue;
+      }
       const filled = fillTemplate(template(entry), entry, `${format.kind} ${entry.id}`);
       if (filled === null) byDom.push(entry);
       else rendered.set(entry, Buffer.from(filled, "utf8"));
@@ -71,6 +81,6 @@ export function entryRenderer(format: EntryFormat): (entries: FeedEntry[]) => Bu
         );
       }
     }
-    return entries.map((e) => rendered.get(e) as Buffer);
+    return entries.map((e) => rendered.get(e) ?? (taken.get(e) as Buffer));
   };
 }

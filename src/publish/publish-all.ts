@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { PublishConfig } from "../config/schema.js";
+import { noteArticleFeed, reusableEntries, type WrittenArticleFeed } from "./article-reuse.js";
 import { renderAtom } from "./atom.js";
 import {
   buildArticleDocument,
@@ -8,8 +9,9 @@ import {
   type EntrySource,
 } from "./build.js";
 import { forgetCleaned } from "./content.js";
-import type { FeedDocument } from "./document.js";
+import type { FeedDocument, FeedEntry } from "./document.js";
 import { entryCache, type KeptEntries, keptEntries } from "./entries.js";
+import type { KnownEntries } from "./entry-render.js";
 import type { PublishArticle, PublishSite } from "./input.js";
 import { renderJson } from "./json.js";
 import { feedFileUrl } from "./links.js";
@@ -51,10 +53,12 @@ export interface RenderCache {
   documents: Map<string, unknown[]>;
   /** Per file path: sha1 of its bytes as last written or found on disk. */
   onDisk: Map<string, string>;
+  /** Per article feed path: where its revision entries sit in that file (see article-reuse.ts). */
+  articleFeeds: Map<string, WrittenArticleFeed>;
 }
 
 export function createRenderCache(): RenderCache {
-  return { entries: keptEntries(), documents: new Map(), onDisk: new Map() };
+  return { entries: keptEntries(), documents: new Map(), onDisk: new Map(), articleFeeds: new Map() };
 }
 
 export interface PublishResult {
@@ -64,12 +68,17 @@ export interface PublishResult {
   hub: HubPingResult[];
 }
 
+/** A rendered file; an article feed's also says which entries it holds, in order. */
+interface RenderedFile extends OutputBytes {
+  entries?: readonly FeedEntry[];
+}
+
 /** One document to publish: its name, the objects its bytes depend on, and how to render its files. */
 interface DocumentJob {
   name: string;
   paths: string[];
   key: unknown[];
-  render: () => OutputBytes[];
+  render: (known?: KnownEntries) => RenderedFile[];
   /** The article whose last document this is: what was sanitized for it can go once it is rendered. */
   last?: PublishArticle;
 }
@@ -120,7 +129,10 @@ function plan(input: PublishInput, source: EntrySource) {
       name: `articles/${article.id}`,
       paths: [path],
       key: [site, article],
-      render: () => [{ path, bytes: renderAtom(buildArticleDocument(site, article, source)) }],
+      render: (known) => {
+        const doc = buildArticleDocument(site, article, source);
+        return [{ path, bytes: renderAtom(doc, known), entries: doc.entries }];
+      },
       last: article,
     });
   }
@@ -149,6 +161,7 @@ async function publishThroughCache(input: PublishInput, dir: string, cache: Rend
   const { jobs, current, revisions } = plan(input, source);
   const documents = new Map<string, unknown[]>();
   const digests = new Map<string, string>();
+  const noted = new Map<string, WrittenArticleFeed>();
   // Files are written while the next ones render: the event loop gets a turn after each document, and
   // rendering waits while the writer is behind, so the writer holds only a few documents' bytes at a time.
   const writer = fileWriter(dir);
@@ -156,13 +169,21 @@ async function publishThroughCache(input: PublishInput, dir: string, cache: Rend
     documents.set(job.name, job.key);
     if (sameKey(cache.documents.get(job.name), job.key)) continue;
     if (writer.failed) break;
-    for (const file of job.render()) {
+    const article = job.last;
+    const reusable =
+      article && job.paths[0] !== undefined
+        ? reusableEntries(dir, job.paths[0], cache.articleFeeds.get(job.paths[0]), input.site, article)
+        : null;
+    for (const file of job.render(reusable ? (entry) => reusable.get(entry.id) : undefined)) {
       const hash = createHash("sha1");
       for (const part of file.bytes) hash.update(part);
       const digest = hash.digest("base64");
+      if (article && file.entries) {
+        noted.set(file.path, noteArticleFeed(input.site, article, file.entries, file.bytes, digest));
+      }
       const known = cache.onDisk.get(file.path);
       if (known === digest) continue;
-      writer.add({ ...file, differs: known !== undefined });
+      writer.add({ path: file.path, bytes: file.bytes, differs: known !== undefined });
       digests.set(file.path, digest);
     }
     // Each revision's sanitized text would otherwise stay until the end: with 2,000 changed articles of
@@ -175,12 +196,14 @@ async function publishThroughCache(input: PublishInput, dir: string, cache: Rend
   forgetCleaned(input.articles);
   const changed = await writer.finish();
   for (const [path, digest] of digests) cache.onDisk.set(path, digest);
+  for (const [path, written] of noted) cache.articleFeeds.set(path, written);
   // Documents no feed carries any more are forgotten (their files stay on disk, as before), and so are
   // their digests once they outnumber the current ones.
   cache.documents = documents;
   if (cache.onDisk.size > jobs.length * 2 * 3) {
     const current = new Set(jobs.flatMap((j) => j.paths));
     for (const path of cache.onDisk.keys()) if (!current.has(path)) cache.onDisk.delete(path);
+    for (const path of cache.articleFeeds.keys()) if (!current.has(path)) cache.articleFeeds.delete(path);
   }
   return changed;
 }

@@ -1,0 +1,108 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { FeedEntry } from "./document.js";
+import type { PublishArticle, PublishSite } from "./input.js";
+import { revisionEntryId } from "./links.js";
+import { cleanText } from "./sanitize.js";
+
+/**
+ * An article's own feed (`articles/<id>.atom`, up to 50 revisions, each with its full text and diff) is
+ * rendered again whenever the article changes, yet its older entries come out as the very bytes of the
+ * file written last time: a revision never changes once stored, and what else a revision entry shows of
+ * its article (URL, language, tags, the title where a revision has none, the site's links and labels) is summed up in `key`. So
+ * those entries are taken from that file, by the byte ranges noted when it was written, once the file is
+ * checked to be exactly those bytes. A changed article then costs its new revisions, not all of them.
+ * Removal entries are always rendered: the text they show depends on which revisions are in the window.
+ */
+
+/** What was noted of an article feed's file when it was written: which bytes each revision entry is. */
+export interface WrittenArticleFeed {
+  key: string;
+  /** sha1 of the whole file, as the render cache keeps it. */
+  digest: string;
+  /** Per text revision entry: its seq and byte range in the file (ranges are [start, end)). */
+  seqs: number[];
+  starts: number[];
+  ends: number[];
+}
+
+/** Everything of the site and article that a text revision entry's bytes depend on, besides the revision. */
+export function articleEntriesKey(site: PublishSite, article: PublishArticle): string {
+  const fields = [
+    site.baseUrl,
+    site.feedsUrl ?? null,
+    site.tagLabels ?? null,
+    article.id,
+    article.url,
+    // The article's title (the newest revision's) shows only in entries of revisions without a title.
+    article.revisions.some((r) => cleanText(r.title) === "") ? article.title : null,
+    article.lang,
+    article.tags,
+  ];
+  return createHash("sha1").update(JSON.stringify(fields)).digest("base64");
+}
+
+/**
+ * Notes where the text revision entries of a just rendered article feed sit. `parts` is the file as
+ * `assemble` laid it out (head, then entries with separators between them, then tail) and `entries` the
+ * document's entries in that order.
+ */
+export function noteArticleFeed(
+  site: PublishSite,
+  article: PublishArticle,
+  entries: readonly FeedEntry[],
+  parts: readonly Buffer[],
+  digest: string,
+): WrittenArticleFeed {
+  const textIds = new Map<string, number>();
+  for (const rev of article.revisions) {
+    if (rev.event !== "removed") textIds.set(revisionEntryId(site, article.id, rev.seq), rev.seq);
+  }
+  const noted: WrittenArticleFeed = {
+    key: articleEntriesKey(site, article),
+    digest,
+    seqs: [],
+    starts: [],
+    ends: [],
+  };
+  let offset = 0;
+  parts.forEach((part, i) => {
+    // Entry k is part 1 + 2k: the head comes first and a separator sits between two entries.
+    const entry = i % 2 === 1 ? entries[(i - 1) / 2] : undefined;
+    const seq = entry ? textIds.get(entry.id) : undefined;
+    if (seq !== undefined) {
+      noted.seqs.push(seq);
+      noted.starts.push(offset);
+      noted.ends.push(offset + part.length);
+    }
+    offset += part.length;
+  });
+  return noted;
+}
+
+/**
+ * The entries that can be taken from the article feed's file as last written, by entry id; null when
+ * nothing can (nothing noted, the article's key moved, or the file is not the bytes that were noted).
+ */
+export function reusableEntries(
+  dir: string,
+  file: string,
+  noted: WrittenArticleFeed | undefined,
+  site: PublishSite,
+  article: PublishArticle,
+): Map<string, Buffer> | null {
+  if (!noted || noted.seqs.length === 0 || noted.key !== articleEntriesKey(site, article)) return null;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path.join(dir, file));
+  } catch {
+    return null;
+  }
+  if (createHash("sha1").update(bytes).digest("base64") !== noted.digest) return null;
+  const found = new Map<string, Buffer>();
+  noted.seqs.forEach((seq, i) => {
+    found.set(revisionEntryId(site, article.id, seq), bytes.subarray(noted.starts[i], noted.ends[i]));
+  });
+  return found;
+}
