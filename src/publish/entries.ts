@@ -1,3 +1,4 @@
+import { articleEntriesKey } from "./article-reuse.js";
 import { currentEntry, type EntrySource, releaseContent, revisionEntry } from "./build.js";
 import type { FeedEntry } from "./document.js";
 import type { PublishArticle, PublishRevision, PublishSite } from "./input.js";
@@ -6,9 +7,11 @@ import type { SelectedRevision } from "./select.js";
 /**
  * Entry objects shared within one render and kept between renders. Within a render, a revision entry
  * serves the revisions feeds and the article's own feed alike, and a current-state entry every feed that
- * shows the article. Between renders, only the entries the shared feeds show are kept (a few hundred):
- * an article's own feed is rendered again only when its snapshot is new, and then every entry is new too.
- * Renderers remember their output per entry object, so a kept entry is never rendered twice.
+ * shows the article. Between renders, only the entries the shared feeds show are kept (a few hundred).
+ * A new snapshot of an article takes over the kept entries of its revisions (the same revision objects)
+ * while the article fields they show are the same (articleEntriesKey); its current-state entry and its
+ * removal entries are new. Renderers remember their output per entry object, so a kept entry is never
+ * rendered twice.
  */
 
 interface ArticleEntries {
@@ -33,11 +36,23 @@ export interface EntryCache extends EntrySource {
 export function entryCache(site: PublishSite, kept: KeptEntries = keptEntries()): EntryCache {
   const previous = kept.site === site ? kept.byArticle : new Map<PublishArticle, ArticleEntries>();
   const now = new Map<PublishArticle, ArticleEntries>();
+  let previousById: Map<number, PublishArticle> | null = null;
+  /** Revision entries of the article's previous snapshot that show the same as this one's would. */
+  const takenOver = (article: PublishArticle): [PublishRevision, FeedEntry][] => {
+    previousById ??= new Map([...previous.keys()].map((a) => [a.id, a]));
+    const old = previousById.get(article.id);
+    const entries = old && previous.get(old)?.revisions;
+    if (!old || !entries || entries.size === 0) return [];
+    if (articleEntriesKey(site, old) !== articleEntriesKey(site, article)) return [];
+    return [...entries].filter(([rev]) => rev.event !== "removed");
+  };
   const slot = (article: PublishArticle): ArticleEntries => {
     let found = now.get(article);
     if (!found) {
       const old = previous.get(article);
-      found = { current: old?.current, revisions: new Map(old?.revisions) };
+      found = old
+        ? { current: old.current, revisions: new Map(old.revisions) }
+        : { revisions: new Map(takenOver(article)) };
       now.set(article, found);
     }
     return found;

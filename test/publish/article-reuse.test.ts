@@ -127,6 +127,32 @@ describe("an article feed's older entries taken from its last file", () => {
     }
   });
 
+  it("keeps the older revisions' entries the revisions feed shows, however often the article changes", async () => {
+    const dir = tempDir();
+    const s = site();
+    const reads = new Map<number, number>();
+    const revisions = Array.from({ length: 6 }, (_, i) => countedRevision(i + 1, reads));
+    // Every revision is in the revisions feed (limit 100) and in the article's own feed.
+    const wide = (articles: PublishArticle[]): PublishInput => ({
+      site: s,
+      feeds: [feedConfig({ includeMinor: true })],
+      articles,
+    });
+    const cache = createRenderCache();
+    await publishAndCompare(wide([storyWith(revisions, 1)]), dir, cache);
+    for (let count = 2; count <= 6; count++) {
+      reads.clear();
+      await publishAll(wide([storyWith(revisions, count)]), dir, { cache });
+      expect(
+        [...reads].filter(([seq]) => seq < count),
+        `publish with ${count} revisions`,
+      ).toEqual([]);
+      const onDisk = filesOnDisk(dir);
+      for (const f of fullRender(wide([storyWith(revisions, count)])))
+        expect(onDisk.get(f.path), `${f.path} at ${count}`).toBe(f.content);
+    }
+  });
+
   it("renders every entry again once the title, tags, URL or language an entry shows moved", async () => {
     const s = site();
     const moves: Partial<PublishArticle>[] = [
