@@ -10,9 +10,10 @@ import { cleanText } from "./sanitize.js";
  * An article's own feed (`articles/<id>.atom`, up to 50 revisions, each with its full text and diff) is
  * rendered again whenever the article changes, yet its older entries come out as the very bytes of the
  * file written last time: a revision never changes once stored, and what else a revision entry shows of
- * its article (URL, language, tags, the title where a revision has none, the site's links and labels) is summed up in `key`. So
- * those entries are taken from that file, by the byte ranges noted when it was written, once the file is
- * checked to be exactly those bytes. A changed article then costs its new revisions, not all of them.
+ * its article (URL, language, tags, the title where a revision has none, the site's links and labels) is
+ * summed up in `key`. So those entries are taken from that file, by the byte ranges noted when it was
+ * written, once the file is checked to be exactly those bytes. A changed article then costs its new
+ * revisions, not all of them (bench:rounds, ninth revision of 2,000 articles: 2.8 s → 1.0 s per publish).
  * Removal entries are always rendered: the text they show depends on which revisions are in the window.
  */
 

@@ -119,11 +119,11 @@ export function createPublisher(
   }
 
   /**
-   * The article as feeds show it, read from the store. It is built anew when the article changed (its
-   * entries are new anyway, see publish/entries.ts), but the revisions the previous snapshot held are
-   * taken over as they are (stored revisions never change): only newer ones are read and diffed. Diffs
-   * come from feedDiffs and sanitized paragraphs from the sanitizer's memo. Paragraphs equal across the
-   * revisions read together share one string.
+   * The article as feeds show it, read from the store. It is built anew when the article changed, but
+   * the revisions the previous snapshot held are taken over as they are, objects included (stored
+   * revisions never change, and publish/entries.ts keeps their entries): only newer ones are read and
+   * diffed. Diffs come from feedDiffs and sanitized paragraphs from the sanitizer's memo. Paragraphs
+   * equal across the revisions read together share one string.
    */
   function snapshot(id: number, previous?: Snapshot): Snapshot | null {
     const newestKept = previous?.built[0]?.revision.seq ?? 0;
