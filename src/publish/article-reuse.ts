@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { FeedEntry } from "./document.js";
+import { articleEntriesKey } from "./entry-key.js";
 import type { PublishArticle, PublishSite } from "./input.js";
 import { revisionEntryId } from "./links.js";
-import { cleanText } from "./sanitize.js";
 
 /**
  * An article's own feed (`articles/<id>.atom`, up to 50 revisions, each with its full text and diff) is
@@ -26,22 +26,6 @@ export interface WrittenArticleFeed {
   seqs: number[];
   starts: number[];
   ends: number[];
-}
-
-/** Everything of the site and article that a text revision entry's bytes depend on, besides the revision. */
-export function articleEntriesKey(site: PublishSite, article: PublishArticle): string {
-  const fields = [
-    site.baseUrl,
-    site.feedsUrl ?? null,
-    site.tagLabels ?? null,
-    article.id,
-    article.url,
-    // The article's title (the newest revision's) shows only in entries of revisions without a title.
-    article.revisions.some((r) => cleanText(r.title) === "") ? article.title : null,
-    article.lang,
-    article.tags,
-  ];
-  return createHash("sha1").update(JSON.stringify(fields)).digest("base64");
 }
 
 /**

@@ -1,6 +1,6 @@
-import { articleEntriesKey } from "./article-reuse.js";
 import { currentEntry, type EntrySource, releaseContent, revisionEntry } from "./build.js";
 import type { FeedEntry } from "./document.js";
+import { articleEntriesKey } from "./entry-key.js";
 import type { PublishArticle, PublishRevision, PublishSite } from "./input.js";
 import type { SelectedRevision } from "./select.js";
 
