@@ -15,8 +15,9 @@ import { filesOnDisk } from "./cached-publish.js";
 import { feedConfig, plainArticle, revision, site } from "./factory.js";
 
 /**
- * A changed article's own feed takes its older entries from the file written last time (article-reuse.ts).
- * Whatever it takes, every file must be byte for byte what a full render of the same input gives.
+ * A changed article's own feed takes its older entries from the file written last time (article-reuse.ts),
+ * and the revisions feeds keep them (entries.ts). Whatever is taken or kept, every file must be byte for
+ * byte what a full render of the same input gives.
  */
 
 const tempDir = useTempDir("revfeed-article-reuse-");
