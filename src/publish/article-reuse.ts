@@ -5,6 +5,7 @@ import type { FeedEntry } from "./document.js";
 import { articleEntriesKey } from "./entry-key.js";
 import type { PublishArticle, PublishSite } from "./input.js";
 import { revisionEntryId } from "./links.js";
+import { entryRanges } from "./splice.js";
 
 /**
  * An article's own feed (`articles/<id>.atom`, up to 50 revisions, each with its full text and diff) is
@@ -20,8 +21,6 @@ import { revisionEntryId } from "./links.js";
 /** What was noted of an article feed's file when it was written: which bytes each revision entry is. */
 export interface WrittenArticleFeed {
   key: string;
-  /** sha1 of the whole file, as the render cache keeps it. */
-  digest: string;
   /** Per text revision entry: its seq and byte range in the file (ranges are [start, end)). */
   seqs: number[];
   starts: number[];
@@ -29,62 +28,53 @@ export interface WrittenArticleFeed {
 }
 
 /**
- * Notes where the text revision entries of a just rendered article feed sit. `parts` is the file as
- * `assemble` laid it out (head, then entries with separators between them, then tail) and `entries` the
- * document's entries in that order.
+ * Notes where the text revision entries of a just rendered article feed sit: `parts` is the file as
+ * `assemble` laid it out and `entries` the document's entries in that order.
  */
 export function noteArticleFeed(
   site: PublishSite,
   article: PublishArticle,
   entries: readonly FeedEntry[],
   parts: readonly Buffer[],
-  digest: string,
 ): WrittenArticleFeed {
   const textIds = new Map<string, number>();
   for (const rev of article.revisions) {
     if (rev.event !== "removed") textIds.set(revisionEntryId(site, article.id, rev.seq), rev.seq);
   }
-  const noted: WrittenArticleFeed = {
-    key: articleEntriesKey(site, article),
-    digest,
-    seqs: [],
-    starts: [],
-    ends: [],
-  };
-  let offset = 0;
-  parts.forEach((part, i) => {
-    // Entry k is part 1 + 2k: the head comes first and a separator sits between two entries.
-    const entry = i % 2 === 1 ? entries[(i - 1) / 2] : undefined;
+  const noted: WrittenArticleFeed = { key: articleEntriesKey(site, article), seqs: [], starts: [], ends: [] };
+  entryRanges(parts).forEach(({ start, end }, i) => {
+    const entry = entries[i];
     const seq = entry ? textIds.get(entry.id) : undefined;
-    if (seq !== undefined) {
-      noted.seqs.push(seq);
-      noted.starts.push(offset);
-      noted.ends.push(offset + part.length);
-    }
-    offset += part.length;
+    if (seq === undefined) return;
+    noted.seqs.push(seq);
+    noted.starts.push(start);
+    noted.ends.push(end);
   });
   return noted;
 }
 
 /**
  * The entries that can be taken from the article feed's file as last written, by entry id; null when
- * nothing can (nothing noted, the article's key moved, or the file is not the bytes that were noted).
+ * nothing can (nothing noted, the article's key moved, or the file is not the bytes whose sha1 the render
+ * cache holds as written, `digest`).
  */
 export function reusableEntries(
   dir: string,
   file: string,
   noted: WrittenArticleFeed | undefined,
+  digest: string | undefined,
   site: PublishSite,
   article: PublishArticle,
 ): Map<string, Buffer> | null {
-  if (!noted || noted.seqs.length === 0 || noted.key !== articleEntriesKey(site, article)) return null;
+  if (!noted || digest === undefined || noted.seqs.length === 0) return null;
+  if (noted.key !== articleEntriesKey(site, article)) return null;
   let bytes: Buffer;
   try {
     bytes = readFileSync(path.join(dir, file));
   } catch {
     return null;
   }
-  if (createHash("sha1").update(bytes).digest("base64") !== noted.digest) return null;
+  if (createHash("sha1").update(bytes).digest("base64") !== digest) return null;
   const found = new Map<string, Buffer>();
   noted.seqs.forEach((seq, i) => {
     found.set(revisionEntryId(site, article.id, seq), bytes.subarray(noted.starts[i], noted.ends[i]));

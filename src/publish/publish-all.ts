@@ -170,16 +170,24 @@ async function publishThroughCache(input: PublishInput, dir: string, cache: Rend
     if (sameKey(cache.documents.get(job.name), job.key)) continue;
     if (writer.failed) break;
     const article = job.last;
+    const path = job.paths[0];
     const reusable =
-      article && job.paths[0] !== undefined
-        ? reusableEntries(dir, job.paths[0], cache.articleFeeds.get(job.paths[0]), input.site, article)
+      article && path !== undefined
+        ? reusableEntries(
+            dir,
+            path,
+            cache.articleFeeds.get(path),
+            cache.onDisk.get(path),
+            input.site,
+            article,
+          )
         : null;
     for (const file of job.render(reusable ? (entry) => reusable.get(entry.id) : undefined)) {
       const hash = createHash("sha1");
       for (const part of file.bytes) hash.update(part);
       const digest = hash.digest("base64");
       if (article && file.entries) {
-        noted.set(file.path, noteArticleFeed(input.site, article, file.entries, file.bytes, digest));
+        noted.set(file.path, noteArticleFeed(input.site, article, file.entries, file.bytes));
       }
       const known = cache.onDisk.get(file.path);
       if (known === digest) continue;

@@ -89,3 +89,15 @@ export function assemble(head: string, entries: Buffer[], separator: string, tai
   parts.push(Buffer.from(tail, "utf8"));
   return parts;
 }
+
+/** Where each entry's bytes sit in a document `assemble` laid out, in order ([start, end) offsets). */
+export function entryRanges(parts: readonly Buffer[]): { start: number; end: number }[] {
+  const ranges: { start: number; end: number }[] = [];
+  let offset = 0;
+  parts.forEach((part, i) => {
+    // Head, then entries with a separator between two of them, then the tail: entries sit at odd indices.
+    if (i % 2 === 1) ranges.push({ start: offset, end: offset + part.length });
+    offset += part.length;
+  });
+  return ranges;
+}
