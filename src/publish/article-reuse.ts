@@ -5,7 +5,6 @@ import type { FeedEntry } from "./document.js";
 import { articleEntriesKey } from "./entry-key.js";
 import type { PublishArticle, PublishSite } from "./input.js";
 import { revisionEntryId } from "./links.js";
-import { entryRanges } from "./splice.js";
 
 /**
  * An article's own feed (`articles/<id>.atom`, up to 50 revisions, each with its full text and diff) is
@@ -28,21 +27,21 @@ export interface WrittenArticleFeed {
 }
 
 /**
- * Notes where the text revision entries of a just rendered article feed sit: `parts` is the file as
- * `assemble` laid it out and `entries` the document's entries in that order.
+ * Notes where the text revision entries of a just rendered article feed sit: `entries` are the document's
+ * entries and `ranges` where `assemble` laid each of them out in the file, in that order.
  */
 export function noteArticleFeed(
   site: PublishSite,
   article: PublishArticle,
   entries: readonly FeedEntry[],
-  parts: readonly Buffer[],
+  ranges: readonly { start: number; end: number }[],
 ): WrittenArticleFeed {
   const textIds = new Map<string, number>();
   for (const rev of article.revisions) {
     if (rev.event !== "removed") textIds.set(revisionEntryId(site, article.id, rev.seq), rev.seq);
   }
   const noted: WrittenArticleFeed = { key: articleEntriesKey(site, article), seqs: [], starts: [], ends: [] };
-  entryRanges(parts).forEach(({ start, end }, i) => {
+  ranges.forEach(({ start, end }, i) => {
     const entry = entries[i];
     const seq = entry ? textIds.get(entry.id) : undefined;
     if (seq === undefined) return;

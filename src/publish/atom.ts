@@ -4,7 +4,7 @@ import { addAtomItem, atomEntries } from "./atom-entry.js";
 import { EMPTY_FEED_UPDATED, type FeedDocument } from "./document.js";
 import type { KnownEntries } from "./entry-render.js";
 import { skeletonRenderer } from "./skeleton.js";
-import { assemble } from "./splice.js";
+import { type Assembled, assemble } from "./splice.js";
 import { LINK_MARKER, marker, type TemplateField, UPDATED_MARKER, urlValue } from "./templates.js";
 import {
   ATOM_NS,
@@ -182,10 +182,17 @@ const skeleton = skeletonRenderer({
   dom: skeletonWithDom,
 });
 
-/** `known`: entries whose bytes are known already (an article feed's unchanged revisions). */
-export function renderAtom(doc: FeedDocument, known?: KnownEntries): Buffer[] {
+export function renderAtom(doc: FeedDocument): Buffer[] {
+  return layOutAtom(doc).bytes;
+}
+
+/**
+ * The document's bytes and where each entry sits in them. `known`: entries whose bytes are known already
+ * (an article feed's unchanged revisions).
+ */
+export function layOutAtom(doc: FeedDocument, known?: KnownEntries): Assembled {
   const entries = atomEntries(doc.entries, known);
   const { head, tail } = skeleton(doc, entries.length > 0);
-  if (entries.length === 0) return [Buffer.from(head, "utf8")];
+  if (entries.length === 0) return { bytes: [Buffer.from(head, "utf8")], entryRanges: [] };
   return assemble(head, entries, ENTRY_SEPARATOR, tail);
 }

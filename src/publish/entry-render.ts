@@ -1,6 +1,6 @@
 import type { FeedEntry } from "./document.js";
 import { CONTENT_SLOT, cdataContent, cutElements, entryBytes } from "./splice.js";
-import { buildTemplate, fillTemplate, type Template, type TemplateField } from "./templates.js";
+import { buildTemplate, fillAround, fillTemplate, type Template, type TemplateField } from "./templates.js";
 
 /**
  * Rendering entries for one format (Atom `<entry>`, RSS `<item>`): each entry object once (they are
@@ -22,16 +22,40 @@ export interface EntryFormat {
 /** Shapes vary with link and category counts; a bound keeps odd inputs from growing the map. */
 const MAX_TEMPLATES = 256;
 
-/** Value of a template field that is the entry's content. */
+/**
+ * The template field where an entry's content goes. Its value is never written into the markup: the
+ * template is filled around it and the content's own bytes (contentBytes) go in between.
+ */
 export function contentField(): TemplateField<FeedEntry> {
-  return { marker: CONTENT_SLOT, escape: "raw", value: (e) => cdataContent(e.contentHtml, `entry ${e.id}`) };
+  return { marker: CONTENT_SLOT, escape: "raw", value: () => "" };
+}
+
+/**
+ * An entry's content as its CDATA section holds it, in UTF-8: Atom's `<content>` and RSS's
+ * `<content:encoded>` hold the very same bytes, so they are encoded once per entry and the Buffer is shared
+ * by both renders, which also keep it for as long as they keep the entry.
+ */
+const encodedContent = new WeakMap<FeedEntry, Buffer>();
+
+function contentBytes(entry: FeedEntry): Buffer {
+  let bytes = encodedContent.get(entry);
+  if (bytes === undefined) {
+    bytes = Buffer.from(cdataContent(entry.contentHtml, `entry ${entry.id}`), "utf8");
+    encodedContent.set(entry, bytes);
+  }
+  return bytes;
 }
 
 /** Bytes an entry is known to render to, taken from elsewhere (see article-reuse.ts); undefined: render it. */
 export type KnownEntries = (entry: FeedEntry) => Buffer | undefined;
 
-export function entryRenderer(format: EntryFormat): (entries: FeedEntry[], known?: KnownEntries) => Buffer[] {
-  const rendered = new WeakMap<FeedEntry, Buffer>();
+/** An entry as one format renders it, in byte runs (see entryBytes). */
+export type EntryBytes = readonly Buffer[];
+
+export function entryRenderer(
+  format: EntryFormat,
+): (entries: FeedEntry[], known?: KnownEntries) => EntryBytes[] {
+  const rendered = new WeakMap<FeedEntry, EntryBytes>();
   const templates = new Map<string, Template<FeedEntry>>();
 
   function template(entry: FeedEntry): Template<FeedEntry> {
@@ -59,28 +83,36 @@ export function entryRenderer(format: EntryFormat): (entries: FeedEntry[], known
   return (entries, known) => {
     const byDom: FeedEntry[] = [];
     // Known bytes serve this render only: kept, a slice would hold the whole buffer it was cut from.
-    const taken = new Map<FeedEntry, Buffer>();
+    const taken = new Map<FeedEntry, EntryBytes>();
     for (const entry of new Set(entries)) {
       if (rendered.has(entry)) continue;
       const bytes = known?.(entry);
       if (bytes !== undefined) {
-        taken.set(entry, bytes);
+        taken.set(entry, [bytes]);
         continue;
       }
-      const filled = fillTemplate(template(entry), entry, `${format.kind} ${entry.id}`);
+      const filled = fillEntry(template(entry), entry, `${format.kind} ${entry.id}`);
       if (filled === null) byDom.push(entry);
-      else rendered.set(entry, Buffer.from(filled, "utf8"));
+      else rendered.set(entry, filled);
     }
     if (byDom.length > 0) {
       const xml = withDom(byDom);
       for (const [i, entry] of byDom.entries()) {
-        const content = cdataContent(entry.contentHtml, `${format.kind} ${entry.id}`);
-        rendered.set(
-          entry,
-          entryBytes(xml[i] as string, content === "" ? null : content, `${format.kind} ${entry.id}`),
-        );
+        const content = entry.contentHtml === "" ? null : contentBytes(entry);
+        rendered.set(entry, entryBytes(xml[i] as string, content, `${format.kind} ${entry.id}`));
       }
     }
-    return entries.map((e) => rendered.get(e) ?? (taken.get(e) as Buffer));
+    return entries.map((e) => rendered.get(e) ?? (taken.get(e) as EntryBytes));
   };
+}
+
+/** The template filled with the entry's values, around its content's bytes; null: render it the DOM way. */
+function fillEntry(template: Template<FeedEntry>, entry: FeedEntry, what: string): EntryBytes | null {
+  if (entry.contentHtml === "") {
+    const filled = fillTemplate(template, entry, what);
+    return filled === null ? null : [Buffer.from(filled, "utf8")];
+  }
+  const around = fillAround(template, entry, CONTENT_SLOT, what);
+  if (around === null) return null;
+  return [Buffer.from(around.head, "utf8"), contentBytes(entry), Buffer.from(around.tail, "utf8")];
 }

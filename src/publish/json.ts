@@ -89,5 +89,6 @@ export function renderJson(doc: FeedDocument): Buffer[] {
   const tail = '"items": []\n}\n';
   if (!empty.endsWith(tail)) throw new Error(`publish: JSON feed ${doc.stem} does not end with its items`);
   const head = `${empty.slice(0, -tail.length)}"items": [${ITEM_INDENT}`;
-  return assemble(head, items, `,${ITEM_INDENT}`, "\n  ]\n}\n");
+  const runs = items.map((item) => [item]);
+  return assemble(head, runs, `,${ITEM_INDENT}`, "\n  ]\n}\n").bytes;
 }

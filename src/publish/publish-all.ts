@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { PublishConfig } from "../config/schema.js";
 import { noteArticleFeed, reusableEntries, type WrittenArticleFeed } from "./article-reuse.js";
-import { renderAtom } from "./atom.js";
+import { layOutAtom, renderAtom } from "./atom.js";
 import {
   buildArticleDocument,
   buildCurrentDocument,
@@ -68,9 +68,9 @@ export interface PublishResult {
   hub: HubPingResult[];
 }
 
-/** A rendered file; an article feed's also says which entries it holds, in order. */
+/** A rendered file; an article feed's also says which entries it holds and where, in order. */
 interface RenderedFile extends OutputBytes {
-  entries?: readonly FeedEntry[];
+  entries?: { entries: readonly FeedEntry[]; ranges: readonly { start: number; end: number }[] };
 }
 
 /** One document to publish: its name, the objects its bytes depend on, and how to render its files. */
@@ -131,7 +131,8 @@ function plan(input: PublishInput, source: EntrySource) {
       key: [site, article],
       render: (known) => {
         const doc = buildArticleDocument(site, article, source);
-        return [{ path, bytes: renderAtom(doc, known), entries: doc.entries }];
+        const { bytes, entryRanges } = layOutAtom(doc, known);
+        return [{ path, bytes, entries: { entries: doc.entries, ranges: entryRanges } }];
       },
       last: article,
     });
@@ -187,7 +188,8 @@ async function publishThroughCache(input: PublishInput, dir: string, cache: Rend
       for (const part of file.bytes) hash.update(part);
       const digest = hash.digest("base64");
       if (article && file.entries) {
-        noted.set(file.path, noteArticleFeed(input.site, article, file.entries, file.bytes));
+        const { entries, ranges } = file.entries;
+        noted.set(file.path, noteArticleFeed(input.site, article, entries, ranges));
       }
       const known = cache.onDisk.get(file.path);
       if (known === digest) continue;

@@ -104,5 +104,5 @@ export function renderRss(doc: FeedDocument): Buffer[] {
   const items = rssItems(doc.entries);
   const { head, tail } = skeleton(doc, items.length > 0);
   if (items.length === 0) return [Buffer.from(head, "utf8")];
-  return assemble(head, items, ITEM_SEPARATOR, tail);
+  return assemble(head, items, ITEM_SEPARATOR, tail).bytes;
 }

@@ -60,44 +60,56 @@ export function cutElement(xml: string, name: string, what: string): { start: nu
 }
 
 /**
- * A serialized entry with its content put into the slot, encoded once: documents are assembled from these
- * bytes, so an entry's UTF-8 is never computed again. Without a slot (no content) it is the entry as is.
+ * A serialized entry with its content put into the slot, as byte runs: the markup before the content, the
+ * content, the markup after it. Documents are assembled from these runs, so an entry's UTF-8 is never
+ * computed again, and the content's run, nearly all of an entry's bytes, can be one Buffer shared by every
+ * format that shows the entry (entry-render.ts). Without a slot (no content) it is the entry as is.
  */
-export function entryBytes(entryXml: string, content: string | null, what: string): Buffer {
-  if (content === null) return Buffer.from(entryXml, "utf8");
+export function entryBytes(entryXml: string, content: Buffer | null, what: string): Buffer[] {
+  if (content === null) return [Buffer.from(entryXml, "utf8")];
   // Text and attributes are escaped, so `<![CDATA[` can only be the content's own section.
   const at = entryXml.indexOf(`<![CDATA[${CONTENT_SLOT}]]>`);
   if (at < 0) throw new Error(`publish: ${what} lost its content slot`);
   const from = at + "<![CDATA[".length;
-  return Buffer.from(
-    `${entryXml.slice(0, from)}${content}${entryXml.slice(from + CONTENT_SLOT.length)}`,
-    "utf8",
-  );
+  return [
+    Buffer.from(entryXml.slice(0, from), "utf8"),
+    content,
+    Buffer.from(entryXml.slice(from + CONTENT_SLOT.length), "utf8"),
+  ];
+}
+
+/** A document as byte runs, and where each entry's bytes sit in it ([start, end) offsets, in order). */
+export interface Assembled {
+  bytes: Buffer[];
+  entryRanges: { start: number; end: number }[];
 }
 
 /**
  * Head, entries joined by the separator `feed` writes between them, tail: the document as a list of byte
  * runs. The entries' bytes are shared, not copied: a document is written and hashed run by run.
  */
-export function assemble(head: string, entries: Buffer[], separator: string, tail: string): Buffer[] {
+export function assemble(
+  head: string,
+  entries: readonly (readonly Buffer[])[],
+  separator: string,
+  tail: string,
+): Assembled {
   const sep = Buffer.from(separator, "utf8");
-  const parts: Buffer[] = [Buffer.from(head, "utf8")];
-  entries.forEach((e, i) => {
-    if (i > 0) parts.push(sep);
-    parts.push(e);
+  const bytes: Buffer[] = [Buffer.from(head, "utf8")];
+  const entryRanges: { start: number; end: number }[] = [];
+  let offset = bytes[0]?.length ?? 0;
+  entries.forEach((runs, i) => {
+    if (i > 0) {
+      bytes.push(sep);
+      offset += sep.length;
+    }
+    const start = offset;
+    for (const run of runs) {
+      bytes.push(run);
+      offset += run.length;
+    }
+    entryRanges.push({ start, end: offset });
   });
-  parts.push(Buffer.from(tail, "utf8"));
-  return parts;
-}
-
-/** Where each entry's bytes sit in a document `assemble` laid out, in order ([start, end) offsets). */
-export function entryRanges(parts: readonly Buffer[]): { start: number; end: number }[] {
-  const ranges: { start: number; end: number }[] = [];
-  let offset = 0;
-  parts.forEach((part, i) => {
-    // Head, then entries with a separator between two of them, then the tail: entries sit at odd indices.
-    if (i % 2 === 1) ranges.push({ start: offset, end: offset + part.length });
-    offset += part.length;
-  });
-  return ranges;
+  bytes.push(Buffer.from(tail, "utf8"));
+  return { bytes, entryRanges };
 }

@@ -85,13 +85,13 @@ function byDom(
   withDom: (doc: FeedDocument, standIn: boolean) => string,
   element: "entry" | "item",
   separator: string,
-  entries: (e: FeedEntry[]) => Buffer[],
+  entries: (e: FeedEntry[]) => (readonly Buffer[])[],
 ): string {
   if (doc.entries.length === 0) return withDom(doc, false);
   const xml = withDom(doc, true);
   const { start, end } = cutElement(xml, element, "test");
   const body = entries(doc.entries)
-    .map((b) => b.toString("utf8"))
+    .map((runs) => Buffer.concat(runs).toString("utf8"))
     .join(separator);
   return `${xml.slice(0, start)}${body}${xml.slice(end)}`;
 }
