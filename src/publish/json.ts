@@ -1,72 +1,66 @@
-import { Feed } from "feed";
-import { EMPTY_FEED_UPDATED, type FeedDocument, type FeedEntry } from "./document.js";
+import type { FeedDocument, FeedEntry } from "./document.js";
 import { assemble } from "./splice.js";
 
 /**
- * JSON Feed 1.1 (https://jsonfeed.org/version/1.1). `feed` writes version 1 with the old singular
- * `author`; its output is upgraded here: `version`, `language`, `authors`, item `language`/`authors`,
- * `tags` from category labels, `hubs` for WebSub, `external_url` for the source page.
- * Each item is rendered and serialized once (an entry object is immutable) and spliced into the document.
+ * JSON Feed 1.1 (https://jsonfeed.org/version/1.1): `version`, `language`, `authors`, item `language` and
+ * `authors`, `tags` from category labels, `hubs` for WebSub, `external_url` for the source page. Items
+ * carry the fields `feed`'s JSON Feed 1 writer gives them (test/publish/json-items.test.ts holds the two
+ * equal), written here directly: an item's content, nearly all of its bytes, is escaped and encoded once
+ * and put between the rest of the item's bytes, where a round trip through `feed`, JSON.parse and
+ * JSON.stringify copied it five times and was half of what a publish allocated. Each item is rendered once
+ * (an entry object is immutable) and spliced into the document.
  */
-
-interface JsonItem {
-  id: string;
-  url?: string;
-  title?: string;
-  content_html?: string;
-  date_published?: string;
-  date_modified?: string;
-  tags?: string[];
-  [key: string]: unknown;
-}
 
 /** Items sit at depth two of the document, which `JSON.stringify(…, null, 2)` indents by four spaces. */
 const ITEM_INDENT = "\n    ";
 
-const rendered = new WeakMap<FeedEntry, { author: string; json: Buffer }>();
+/**
+ * Where the content goes in a serialized item: its key at the start of a line, so never inside a string
+ * value (JSON.stringify escapes line breaks in strings).
+ */
+const CONTENT_KEY = `${ITEM_INDENT}  "content_html": ""`;
 
-/** Each entry's item, serialized with the indentation it has inside a document; new ones rendered together. */
-export function jsonItems(entries: FeedEntry[], authorName: string): Buffer[] {
-  const missing = [...new Set(entries.filter((e) => rendered.get(e)?.author !== authorName))];
-  if (missing.length > 0) renderMissing(missing, authorName);
-  return entries.map((e) => rendered.get(e)?.json as Buffer);
+const rendered = new WeakMap<FeedEntry, { author: string; runs: Buffer[] }>();
+
+/** Each entry's item as byte runs, serialized with the indentation it has inside a document. */
+export function jsonItems(entries: FeedEntry[], authorName: string): Buffer[][] {
+  return entries.map((entry) => {
+    let found = rendered.get(entry);
+    if (found?.author !== authorName) {
+      found = { author: authorName, runs: itemRuns(entry, authorName) };
+      rendered.set(entry, found);
+    }
+    return found.runs;
+  });
 }
 
-function renderMissing(entries: FeedEntry[], authorName: string): void {
-  const feed = new Feed({ id: "urn:revfeed:items", title: "", updated: new Date(EMPTY_FEED_UPDATED) });
-  for (const entry of entries) {
-    feed.addItem({
-      id: entry.id,
-      title: entry.title,
-      link: entry.link,
-      date: new Date(entry.updated),
-      published: new Date(entry.published),
-      content: entry.contentHtml,
-      category: entry.categories.map((c) => ({ name: c.label, term: c.term })),
-    });
-  }
-  const v1 = JSON.parse(feed.json1()) as { items: JsonItem[] };
-  entries.forEach((entry, i) => {
-    const item = v1.items[i];
-    if (!item || item.id !== entry.id) throw new Error(`publish: JSON item ${entry.id} was not rendered`);
-    const via = entry.links.find((l) => l.rel === "via");
-    const v11 = {
-      id: item.id,
-      url: item.url,
-      ...(via ? { external_url: via.href } : {}),
-      title: item.title,
-      summary: entry.summary,
-      content_html: item.content_html,
-      date_published: item.date_published,
-      date_modified: item.date_modified,
-      ...(item.tags && item.tags.length > 0 ? { tags: item.tags } : {}),
-      ...(entry.lang ? { language: entry.lang } : {}),
-      authors: [{ name: authorName }],
-    };
-    // JSON.stringify escapes line breaks inside strings, so every newline here is indentation.
-    const json = Buffer.from(JSON.stringify(v11, null, 2).replace(/\n/g, ITEM_INDENT), "utf8");
-    rendered.set(entry, { author: authorName, json });
-  });
+function itemRuns(entry: FeedEntry, authorName: string): Buffer[] {
+  const via = entry.links.find((l) => l.rel === "via");
+  const tags = entry.categories.map((c) => c.label).filter((label) => label !== "");
+  const item = {
+    id: entry.id,
+    url: entry.link || undefined,
+    ...(via ? { external_url: via.href } : {}),
+    title: entry.title || undefined,
+    summary: entry.summary,
+    content_html: "",
+    date_published: new Date(entry.published).toISOString(),
+    date_modified: new Date(entry.updated).toISOString(),
+    ...(tags.length > 0 ? { tags } : {}),
+    ...(entry.lang ? { language: entry.lang } : {}),
+    authors: [{ name: authorName }],
+  };
+  // JSON.stringify escapes line breaks inside strings, so every newline here is indentation.
+  const json = JSON.stringify(item, null, 2).replace(/\n/g, ITEM_INDENT);
+  const at = json.indexOf(CONTENT_KEY);
+  if (at < 0) throw new Error(`publish: JSON item ${entry.id} has no content slot`);
+  const split = at + CONTENT_KEY.length - 1;
+  const content = JSON.stringify(entry.contentHtml);
+  return [
+    Buffer.from(json.slice(0, split), "utf8"),
+    Buffer.from(content.slice(1, -1), "utf8"),
+    Buffer.from(json.slice(split), "utf8"),
+  ];
 }
 
 export function renderJson(doc: FeedDocument): Buffer[] {
@@ -89,6 +83,5 @@ export function renderJson(doc: FeedDocument): Buffer[] {
   const tail = '"items": []\n}\n';
   if (!empty.endsWith(tail)) throw new Error(`publish: JSON feed ${doc.stem} does not end with its items`);
   const head = `${empty.slice(0, -tail.length)}"items": [${ITEM_INDENT}`;
-  const runs = items.map((item) => [item]);
-  return assemble(head, runs, `,${ITEM_INDENT}`, "\n  ]\n}\n").bytes;
+  return assemble(head, items, `,${ITEM_INDENT}`, "\n  ]\n}\n").bytes;
 }
