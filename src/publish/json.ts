@@ -54,12 +54,12 @@ function itemRuns(entry: FeedEntry, authorName: string): Buffer[] {
   const json = JSON.stringify(item, null, 2).replace(/\n/g, ITEM_INDENT);
   const at = json.indexOf(CONTENT_KEY);
   if (at < 0) throw new Error(`publish: JSON item ${entry.id} has no content slot`);
-  const split = at + CONTENT_KEY.length - 1;
-  const content = JSON.stringify(entry.contentHtml);
+  // The content run is the whole string value, quotes included: no slice of it is ever made.
+  const quotes = at + CONTENT_KEY.length - 2;
   return [
-    Buffer.from(json.slice(0, split), "utf8"),
-    Buffer.from(content.slice(1, -1), "utf8"),
-    Buffer.from(json.slice(split), "utf8"),
+    Buffer.from(json.slice(0, quotes), "utf8"),
+    Buffer.from(JSON.stringify(entry.contentHtml), "utf8"),
+    Buffer.from(json.slice(quotes + 2), "utf8"),
   ];
 }
 
