@@ -23,12 +23,16 @@ export function latestRevisionHead(db: Database, articleId: number): RevisionHea
   return row ? { seq: row.seq, hash: row.hash, developing: row.developing === 1 } : null;
 }
 
-/** The heads of many articles in one query (a cycle's due list); articles without revisions are absent. */
+/**
+ * The heads of many articles in one query (a cycle's due list); articles without revisions are absent.
+ * The index is named: for this join SQLite picks the unique (article_id, seq) index and then reads each
+ * row, walking its text's overflow pages to reach the hash (see migration 0003).
+ */
 export function latestRevisionHeads(db: Database, articleIds: readonly number[]): Map<number, RevisionHead> {
   const rows = sql(
     db,
     `SELECT r.article_id, r.seq, r.hash, r.developing FROM json_each(?) j
-       JOIN revisions r ON r.article_id = j.value
+       JOIN revisions r INDEXED BY revisions_head ON r.article_id = j.value
         AND r.seq = (SELECT max(seq) FROM revisions m WHERE m.article_id = j.value)`,
   ).all(JSON.stringify(articleIds)) as {
     article_id: number;
