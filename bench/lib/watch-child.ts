@@ -149,22 +149,23 @@ serveCommands({
     const { analyse } = watcher.context.stages;
     const source = watcher.context.config.sources[0];
     if (p.warmupUrls && analyse && source) {
-      const pages = await Promise.all(
-        p.warmupUrls.map(async (url) => ({ url, html: await (await fetch(url)).text() })),
-      );
-      await Promise.all(
-        pages.map(({ url, html }) =>
-          analyse({
-            html,
-            url,
-            source,
-            articleLang: "ru",
-            previous: null,
-            knownHashes: [],
-            minLengthRatio: 0.35,
-          }),
-        ),
-      );
+      // At most `concurrency` pages at a time, as the watcher's checks hand them over: all 100 at once held
+      // every page twice (here and queued for the analysis thread), and that spike could be the run's peak RSS.
+      for (let i = 0; i < p.warmupUrls.length; i += concurrency) {
+        await Promise.all(
+          p.warmupUrls.slice(i, i + concurrency).map(async (url) =>
+            analyse({
+              html: await (await fetch(url)).text(),
+              url,
+              source,
+              articleLang: "ru",
+              previous: null,
+              knownHashes: [],
+              minLengthRatio: 0.35,
+            }),
+          ),
+        );
+      }
     }
     return memory();
   },
