@@ -5,6 +5,7 @@ import type { FeedEntry } from "./document.js";
 import { articleEntriesKey } from "./entry-key.js";
 import type { PublishArticle, PublishSite } from "./input.js";
 import { revisionEntryId } from "./links.js";
+import type { ByteRange } from "./splice.js";
 
 /**
  * An article's own feed (`articles/<id>.atom`, up to 50 revisions, each with its full text and diff) is
@@ -34,7 +35,7 @@ export function noteArticleFeed(
   site: PublishSite,
   article: PublishArticle,
   entries: readonly FeedEntry[],
-  ranges: readonly { start: number; end: number }[],
+  ranges: readonly ByteRange[],
 ): WrittenArticleFeed {
   const textIds = new Map<string, number>();
   for (const rev of article.revisions) {

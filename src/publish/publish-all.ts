@@ -17,6 +17,7 @@ import { renderJson } from "./json.js";
 import { feedFileUrl } from "./links.js";
 import { renderRss } from "./rss.js";
 import { type SelectedRevision, selectArticles, selectRevisions } from "./select.js";
+import type { ByteRange } from "./splice.js";
 import { type FetchLike, type HubPingResult, pingHub } from "./websub.js";
 import { fileWriter, type OutputBytes, type OutputFile, writeFiles } from "./write-files.js";
 
@@ -70,7 +71,7 @@ export interface PublishResult {
 
 /** A rendered file; an article feed's also says which entries it holds and where, in order. */
 interface RenderedFile extends OutputBytes {
-  entries?: { entries: readonly FeedEntry[]; ranges: readonly { start: number; end: number }[] };
+  laidOut?: { entries: readonly FeedEntry[]; ranges: readonly ByteRange[] };
 }
 
 /** One document to publish: its name, the objects its bytes depend on, and how to render its files. */
@@ -132,7 +133,7 @@ function plan(input: PublishInput, source: EntrySource) {
       render: (known) => {
         const doc = buildArticleDocument(site, article, source);
         const { bytes, entryRanges } = layOutAtom(doc, known);
-        return [{ path, bytes, entries: { entries: doc.entries, ranges: entryRanges } }];
+        return [{ path, bytes, laidOut: { entries: doc.entries, ranges: entryRanges } }];
       },
       last: article,
     });
@@ -187,8 +188,8 @@ async function publishThroughCache(input: PublishInput, dir: string, cache: Rend
       const hash = createHash("sha1");
       for (const part of file.bytes) hash.update(part);
       const digest = hash.digest("base64");
-      if (article && file.entries) {
-        const { entries, ranges } = file.entries;
+      if (article && file.laidOut) {
+        const { entries, ranges } = file.laidOut;
         noted.set(file.path, noteArticleFeed(input.site, article, entries, ranges));
       }
       const known = cache.onDisk.get(file.path);

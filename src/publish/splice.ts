@@ -78,10 +78,16 @@ export function entryBytes(entryXml: string, content: Buffer | null, what: strin
   ];
 }
 
-/** A document as byte runs, and where each entry's bytes sit in it ([start, end) offsets, in order). */
+/** Where some bytes sit in a file: [start, end) offsets. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+/** A document as byte runs, and where each entry's bytes sit in it, in order. */
 export interface Assembled {
   bytes: Buffer[];
-  entryRanges: { start: number; end: number }[];
+  entryRanges: ByteRange[];
 }
 
 /**
@@ -96,7 +102,7 @@ export function assemble(
 ): Assembled {
   const sep = Buffer.from(separator, "utf8");
   const bytes: Buffer[] = [Buffer.from(head, "utf8")];
-  const entryRanges: { start: number; end: number }[] = [];
+  const entryRanges: ByteRange[] = [];
   let offset = bytes[0]?.length ?? 0;
   entries.forEach((runs, i) => {
     if (i > 0) {
