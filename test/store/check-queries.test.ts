@@ -57,8 +57,8 @@ function checkReadPlans(db: Database.Database, ids: number[]): string[] {
   revisionHashes(db, ids[0] ?? 1);
   db.prepare = prepare;
   return sources.map((source) => {
-    const params = (source.match(/\?/g) ?? []).map(() => 1);
-    if (source.includes("json_each")) params[0] = JSON.stringify(ids) as never;
+    const params: unknown[] = (source.match(/\?/g) ?? []).map(() => 1);
+    if (source.includes("json_each")) params[0] = JSON.stringify(ids);
     const plan = db.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...params) as { detail: string }[];
     return plan.map((p) => p.detail).join("; ");
   });
