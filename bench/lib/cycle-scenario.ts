@@ -29,6 +29,8 @@ export interface CycleRun {
     full: Measured<LoopFigures>;
     conditional: Measured<LoopFigures>;
     changed: Measured<LoopFigures>;
+    /** The bare loop tokenizing every body on a worker thread (parse-floor.ts); run once, not repeated. */
+    parsed: Measured<LoopFigures>;
   };
   first: Measured<CycleFigures>;
   unchanged: Measured<CycleFigures>;
@@ -72,7 +74,11 @@ export async function runCycles(
     const conditional = await median(() =>
       baseline.call<LoopFigures>("conditional", { urls: ns.urls, concurrency }),
     );
-    say(`  N=${n}: bare loop ${ms(full.figures.wallMs)} full, ${ms(conditional.figures.wallMs)} conditional`);
+    await baseline.call("parsed", { urls: warmup.urls, concurrency });
+    const parsed = await measure(() => baseline.call<LoopFigures>("parsed", { urls: ns.urls, concurrency }));
+    say(
+      `  N=${n}: bare loop ${ms(full.figures.wallMs)} full, ${ms(conditional.figures.wallMs)} conditional, ${ms(parsed.figures.wallMs)} tokenizing`,
+    );
 
     const workers = process.env.BENCH_WORKERS;
     // A new watcher (store, analysis threads) on the same pages; the warm-up cycle runs in the first only,
@@ -127,7 +133,7 @@ export async function runCycles(
     await watch.call("close");
     return {
       n,
-      baseline: { full, conditional, changed: changedBaseline },
+      baseline: { full, conditional, changed: changedBaseline, parsed },
       first,
       unchanged,
       changed,

@@ -48,6 +48,15 @@ export function cycleRows(run: CycleRun): Row[] {
       `${rate(full)}, ${bytes(baseline.full.site.bodyBytes)} bodies, ${cpu(baseline.full.figures)}${runsText(baseline.full)}`,
     ),
     row(
+      "bare loop + htmlparser2 on a thread",
+      n,
+      sec(baseline.parsed.figures.wallMs),
+      x(baseline.parsed.figures.wallMs / full),
+      "",
+      null,
+      `full GET, each body tokenized on one worker thread and nothing else (the design issue 8 suggests, at its cheapest); ${cpu(baseline.parsed.figures)}, one run`,
+    ),
+    row(
       "bare loop, conditional GET",
       n,
       sec(cond),
