@@ -7,6 +7,7 @@ import { decodeContent } from "./content-encoding.js";
 import { type FetchFailure, failureFromError, failureFromStatus, fetchFailure } from "./failure.js";
 import { HostLimiter } from "./host-limiter.js";
 import { readCapped } from "./read-body.js";
+import { RequestAbort } from "./request-abort.js";
 import { parseRetryAfter } from "./retry-after.js";
 
 /**
@@ -96,8 +97,31 @@ export function createFetcher(config: FetchConfig, deps: FetcherDeps): Fetcher {
     },
   });
   const limiter = new HostLimiter({ concurrency: config.perHostConcurrency, delayMs: config.perHostDelayMs });
-  const inFlight = new Set<AbortController>();
+  const inFlight = new Set<RequestAbort>();
   let closing: Promise<void> | null = null;
+  /**
+   * The requests each caller's signal covers. A cycle passes one signal to all its requests: it gets one
+   * listener, not one per request (an AbortSignal's listeners are costly, see request-abort.ts).
+   */
+  const followers = new WeakMap<AbortSignal, Set<RequestAbort>>();
+
+  function follow(signal: AbortSignal, controller: RequestAbort): Set<RequestAbort> {
+    let covered = followers.get(signal);
+    if (covered === undefined) {
+      const requests = new Set<RequestAbort>();
+      signal.addEventListener(
+        "abort",
+        () => {
+          for (const request of requests) request.abort(ABORTED);
+        },
+        { once: true },
+      );
+      followers.set(signal, requests);
+      covered = requests;
+    }
+    covered.add(controller);
+    return covered;
+  }
 
   /** Refuses a hop before any connection: bad URL, scheme, host not allowed, private IP literal. */
   function checkTarget(url: string, from: string | null): URL | FetchFailure {
@@ -129,9 +153,8 @@ export function createFetcher(config: FetchConfig, deps: FetcherDeps): Fetcher {
     if (closing !== null || request.signal?.aborted) {
       return failed(fetchFailure("aborted", request.url, "aborted before it started"));
     }
-    const controller = new AbortController();
-    const onCallerAbort = () => controller.abort(ABORTED);
-    request.signal?.addEventListener("abort", onCallerAbort, { once: true });
+    const controller = new RequestAbort();
+    const covered = request.signal ? follow(request.signal, controller) : null;
     inFlight.add(controller);
     let timer: NodeJS.Timeout | undefined;
     let url = request.url;
@@ -148,7 +171,7 @@ export function createFetcher(config: FetchConfig, deps: FetcherDeps): Fetcher {
       for (;;) {
         const target = checkTarget(url, from);
         if (!(target instanceof URL)) return failed(target);
-        const release = await limiter.acquire(target.host, controller.signal);
+        const release = await limiter.acquire(target.host, controller);
         // The whole-request timeout starts with the first request, not while queued behind politeness.
         timer ??= setTimeout(() => controller.abort(TIMED_OUT), config.timeoutMs);
         let next: string | FetchResult;
@@ -157,7 +180,7 @@ export function createFetcher(config: FetchConfig, deps: FetcherDeps): Fetcher {
             origin: target.origin,
             path: `${target.pathname}${target.search}`,
             method: "GET",
-            signal: controller.signal,
+            signal: controller,
             headers,
           });
           next = await handleResponse(response, url, request);
@@ -184,7 +207,7 @@ export function createFetcher(config: FetchConfig, deps: FetcherDeps): Fetcher {
         url = next;
       }
     } catch (error) {
-      const reason: unknown = controller.signal.reason;
+      const reason: unknown = controller.reason;
       return failed(
         failureFromError(url, error, {
           timedOut: reason === TIMED_OUT,
@@ -194,7 +217,7 @@ export function createFetcher(config: FetchConfig, deps: FetcherDeps): Fetcher {
       );
     } finally {
       clearTimeout(timer);
-      request.signal?.removeEventListener("abort", onCallerAbort);
+      covered?.delete(controller);
       inFlight.delete(controller);
     }
   }

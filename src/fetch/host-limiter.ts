@@ -4,13 +4,15 @@
  * `now` is a monotonic millisecond counter, a parameter so the class holds no hidden clock.
  */
 
+import { type Abortable, onAbort } from "./request-abort.js";
+
 export type Release = () => void;
 
 interface Waiter {
   resolve: (release: Release) => void;
   reject: (reason: unknown) => void;
-  signal: AbortSignal | undefined;
-  onAbort: (() => void) | undefined;
+  /** Stops listening to the waiter's signal. */
+  unlisten: (() => void) | undefined;
 }
 
 interface HostState {
@@ -38,7 +40,7 @@ export class HostLimiter {
    * Resolves with a release function once a request to `host` may start. Rejects with the signal's reason
    * if the signal aborts while waiting. Call the release exactly once when the request is over.
    */
-  acquire(host: string, signal?: AbortSignal): Promise<Release> {
+  acquire(host: string, signal?: Abortable): Promise<Release> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     let state = this.#hosts.get(host);
     if (state === undefined) {
@@ -51,14 +53,13 @@ export class HostLimiter {
       return Promise.resolve(this.#start(s));
     }
     return new Promise<Release>((resolve, reject) => {
-      const waiter: Waiter = { resolve, reject, signal, onAbort: undefined };
+      const waiter: Waiter = { resolve, reject, unlisten: undefined };
       if (signal) {
-        waiter.onAbort = () => {
+        waiter.unlisten = onAbort(signal, () => {
           const i = s.waiting.indexOf(waiter);
           if (i >= 0) s.waiting.splice(i, 1);
           reject(signal.reason);
-        };
-        signal.addEventListener("abort", waiter.onAbort, { once: true });
+        });
       }
       s.waiting.push(waiter);
       this.#pump(s);
@@ -93,7 +94,7 @@ export class HostLimiter {
         return;
       }
       const waiter = s.waiting.shift() as Waiter;
-      if (waiter.onAbort) waiter.signal?.removeEventListener("abort", waiter.onAbort);
+      waiter.unlisten?.();
       waiter.resolve(this.#start(s));
     }
   }

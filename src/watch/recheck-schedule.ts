@@ -43,9 +43,20 @@ export function planNextCheck(input: ScheduleInput, config: ScheduleConfig): Sch
   }
   const since = new Date(input.lastChangedAt ?? input.firstSeenAt).getTime();
   const age = now - since;
-  const tiers = [...config.tiers].sort((a, b) => a.withinHours - b.withinHours);
-  const tier = tiers.find((t) => age <= t.withinHours * HOUR);
+  const tier = sortedTiers(config.tiers).find((t) => age <= t.withinHours * HOUR);
   return { nextCheckAt: tier ? at(tier.everyMinutes * MINUTE) : null, finalChecksLeft: 0 };
+}
+
+/** The tiers, nearest first; sorted once per config (this runs for every check, most of them 304s). */
+const sorted = new WeakMap<ScheduleConfig["tiers"], ScheduleConfig["tiers"]>();
+
+function sortedTiers(tiers: ScheduleConfig["tiers"]): ScheduleConfig["tiers"] {
+  let found = sorted.get(tiers);
+  if (found === undefined) {
+    found = [...tiers].sort((a, b) => a.withinHours - b.withinHours);
+    sorted.set(tiers, found);
+  }
+  return found;
 }
 
 /** A transient failure moves the next check out by the back-off, never beyond the normal plan's end. */

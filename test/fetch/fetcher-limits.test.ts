@@ -165,6 +165,27 @@ describe("aborting", () => {
     expect(f).toMatchObject({ kind: "aborted", url: server.url("/wait") });
   });
 
+  it("aborts every request still running under a signal many requests share, and only those", async () => {
+    const { server, fetcher } = await rig(
+      (req, res) => {
+        if (req.url === "/done") res.end("done");
+      },
+      { perHostConcurrency: 1 },
+    );
+    const cycle = new AbortController();
+    expect(expectOk(await fetcher.get({ url: server.url("/done"), signal: cycle.signal })).text).toBe("done");
+    const inFlight = fetcher.get({ url: server.url("/held"), signal: cycle.signal });
+    const queued = fetcher.get({ url: server.url("/queued"), signal: cycle.signal });
+    while (server.requests.length < 2) await new Promise((r) => setImmediate(r));
+    cycle.abort();
+    expect(expectFailure(await inFlight).kind).toBe("aborted");
+    expect(expectFailure(await queued).kind).toBe("aborted");
+    expect(server.requests.map((r) => r.path)).toEqual(["/done", "/held"]);
+    // Another signal's requests go on.
+    const next = new AbortController();
+    expect(expectOk(await fetcher.get({ url: server.url("/done"), signal: next.signal })).text).toBe("done");
+  });
+
   it("refuses to start with an already aborted signal", async () => {
     const { server, fetcher } = await rig((_req, res) => void res.end());
     const f = expectFailure(await fetcher.get({ url: server.url("/"), signal: AbortSignal.abort() }));
