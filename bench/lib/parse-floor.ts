@@ -3,8 +3,9 @@ import { Worker } from "node:worker_threads";
 /**
  * The design issue 8 suggests, at its cheapest: the bare loop hands each body to one worker thread that
  * decodes it and runs htmlparser2's tokenizer over it (no DOM, no extraction, no store) and waits for the
- * answer. Nothing the watcher does per new page can cost less than this, so its wall time is the floor a
- * first cycle built that way meets on this machine (both cores are shared with nginx).
+ * answer. A watcher built that way does at least this for every new page, so its wall time is the floor
+ * of such a first cycle on this machine (both cores are shared with nginx). The watcher itself skips most
+ * of a page without tokenizing it (src/extract/skim.ts), which is how it can come out under this row.
  *
  * The worker is eval'd, with htmlparser2 resolved here, so the same code runs compiled and under tsx.
  */
