@@ -10,7 +10,6 @@ export type Release = () => void;
 
 interface Waiter {
   resolve: (release: Release) => void;
-  reject: (reason: unknown) => void;
   /** Stops listening to the waiter's signal. */
   unlisten: (() => void) | undefined;
 }
@@ -53,7 +52,7 @@ export class HostLimiter {
       return Promise.resolve(this.#start(s));
     }
     return new Promise<Release>((resolve, reject) => {
-      const waiter: Waiter = { resolve, reject, unlisten: undefined };
+      const waiter: Waiter = { resolve, unlisten: undefined };
       if (signal) {
         waiter.unlisten = onAbort(signal, () => {
           const i = s.waiting.indexOf(waiter);
