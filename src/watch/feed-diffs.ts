@@ -7,7 +7,8 @@ import type { Change } from "../diff/types.js";
  * analysis thread, and the check leaves it here for the publisher, which would otherwise diff the two
  * revisions again on the main thread. A check offers its diff only once its revision is committed and only
  * if it directly follows the revision it was diffed against: a stored revision never changes, so neither
- * does its diff.
+ * does its diff. The publish after the checks takes the diffs of the articles its feeds show and drops
+ * the rest, so this holds one cycle's diffs, not months of them (watch/publisher.ts).
  */
 
 export function feedDiffKey(articleId: number, seq: number): string {
@@ -19,7 +20,7 @@ export function renderFeedDiff(change: Change): string {
   return renderDiff(change, "html", { context: 2 });
 }
 
-/** Many diffs rarely matter at once; bounded so months of revisions cannot grow the worker. */
+/** Bounded all the same, should publishes keep failing: a cycle brings a few hundred changes at most. */
 const MAX_DIFFS = 5_000;
 /** About 4 MB of UTF-16 diff HTML. */
 const MAX_CHARS = 2_000_000;
@@ -44,6 +45,11 @@ export class FeedDiffs {
       this.#html.delete(oldest);
       this.#chars -= dropped.length;
     }
+  }
+
+  clear(): void {
+    this.#html.clear();
+    this.#chars = 0;
   }
 
   get size(): number {

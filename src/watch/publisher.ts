@@ -38,9 +38,8 @@ export function createPublisher(
   if (stale.length > 0) {
     deps.logger.info({ files: stale.length }, "removed temp files left by an interrupted publish");
   }
-  // Diffs of stored revisions never change, so they are kept: a released revision may be read again, and
-  // a snapshot built after a data_version change reads all its revisions. Checks leave the diffs of the
-  // revisions they add here too (the watcher passes one FeedDiffs to both).
+  // The diffs the cycle's checks rendered for the revisions they added (the watcher passes one FeedDiffs
+  // to both); each publish takes what it shows and drops the rest (see publish).
   const feedDiffs = deps.feedDiffs ?? new FeedDiffs();
   const site: PublishSite = {
     baseUrl: config.baseUrl,
@@ -55,51 +54,49 @@ export function createPublisher(
   let publishedIds: string | null = null;
   let lastIds: Set<number> | null = null;
 
+  /** The diff feeds show for `revisions[index]` (newest first): the check's, or rendered here. */
   function diffHtml(revisions: Revision[], index: number): string {
     const current = revisions[index];
     if (!current || current.seq <= 1) return "";
-    const key = feedDiffKey(current.articleId, current.seq);
-    let html = feedDiffs.get(key);
-    if (html === undefined) {
-      const previous = revisions[index + 1] ?? deps.store.getRevision(current.articleId, current.seq - 1);
-      if (!previous) return "";
-      const text = (r: Revision) => ({
-        title: r.title,
-        paragraphs: r.paragraphs.map((p) => p.text),
-        developing: r.developing,
-      });
-      html = renderFeedDiff(diffRevisions(text(previous), text(current), { revertOf: current.revertOf }));
-      feedDiffs.set(key, html);
-    }
-    return html;
+    const offered = feedDiffs.get(feedDiffKey(current.articleId, current.seq));
+    if (offered !== undefined) return offered;
+    const previous = revisions[index + 1] ?? deps.store.getRevision(current.articleId, current.seq - 1);
+    if (!previous) return "";
+    const text = (r: Revision) => ({
+      title: r.title,
+      paragraphs: r.paragraphs.map((p) => p.text),
+      developing: r.developing,
+    });
+    return renderFeedDiff(diffRevisions(text(previous), text(current), { revertOf: current.revertOf }));
   }
 
-  /** A revision's text and diff as feeds show them, read again from the store (see storedRevision). */
-  function reload(articleId: number, seq: number): RevisionBody {
+  /** A stored revision, read again (see storedRevision). */
+  function reread(articleId: number, seq: number): Revision {
     const r = deps.store.getRevision(articleId, seq);
     if (!r) throw new Error(`publish: revision ${seq} of article ${articleId} is no longer in the store`);
-    return { paragraphsHtml: r.paragraphs.map((p) => p.html), diffHtml: diffHtml([r], 0) };
+    return r;
   }
 
   /**
-   * A revision as feeds show it, whose text and diff (most of its size) can be let go once it is rendered:
-   * a later publish that needs them again reads them again from the store (stored revisions never change).
-   * That is rare: feeds keep rendered the entries they show, and a changed article gets a new snapshot.
+   * A revision as feeds show it. Its diff is rendered only when an entry shows it: an article that comes
+   * into a feed brings up to 50 revisions, and most of their entries are taken as already written
+   * (article-reuse.ts). Its text and diff, most of its size, can be let go once it is rendered: a later
+   * publish that needs them again reads them again from the store (stored revisions never change). That
+   * is rare: feeds keep rendered the entries they show, and a changed article gets a new snapshot.
    */
-  function storedRevision(r: Revision, body: RevisionBody): StoredRevision {
+  function storedRevision(r: Revision, paragraphsHtml: string[], renderDiff: () => string): StoredRevision {
     const { articleId, seq } = r;
-    let kept: RevisionBody | null = body;
-    const data = () => {
-      kept ??= reload(articleId, seq);
-      return kept;
-    };
+    let text: string[] | null = paragraphsHtml;
+    let diff: string | null = null;
+    let render: (() => string) | null = renderDiff;
     return {
       revision: {
         seq,
         observedAt: r.observedAt,
         title: r.title,
         get paragraphsHtml() {
-          return data().paragraphsHtml;
+          text ??= reread(articleId, seq).paragraphs.map((p) => p.html);
+          return text;
         },
         labels: r.labels,
         minor: r.minor,
@@ -109,11 +106,15 @@ export function createPublisher(
         event: r.event,
         revertOf: r.revertOf,
         get diffHtml() {
-          return data().diffHtml;
+          diff ??= render ? render() : diffHtml([reread(articleId, seq)], 0);
+          render = null;
+          return diff;
         },
       },
       release: () => {
-        kept = null;
+        text = null;
+        diff = null;
+        render = null;
       },
     };
   }
@@ -122,7 +123,7 @@ export function createPublisher(
    * The article as feeds show it, read from the store. It is built anew when the article changed, but
    * the revisions the previous snapshot held are taken over as they are, objects included (stored
    * revisions never change, and publish/entries.ts keeps their entries): only newer ones are read and
-   * diffed. Diffs come from feedDiffs and sanitized paragraphs from the sanitizer's memo. Paragraphs
+   * diffed, when shown. Sanitized paragraphs come from the sanitizer's memo. Paragraphs
    * equal across the revisions read together share one string.
    */
   function snapshot(id: number, previous?: Snapshot): Snapshot | null {
@@ -139,10 +140,11 @@ export function createPublisher(
     };
     const built = [
       ...stored.map((r, i) =>
-        storedRevision(r, {
-          paragraphsHtml: r.paragraphs.map((p) => shared(p.html)),
-          diffHtml: diffHtml(stored, i),
-        }),
+        storedRevision(
+          r,
+          r.paragraphs.map((p) => shared(p.html)),
+          () => diffHtml(stored, i),
+        ),
       ),
       ...(previous?.built ?? []),
     ].slice(0, REVISIONS_PER_ARTICLE);
@@ -223,50 +225,54 @@ export function createPublisher(
     return { articles, fresh };
   }
 
+  async function publish(changedArticleIds: number[]): Promise<string[]> {
+    const version = deps.store.db.pragma("data_version", { simple: true });
+    if (version !== dataVersion) {
+      snapshots.clear();
+      renderCache = createRenderCache();
+      publishedIds = null;
+      dataVersion = version;
+    }
+    // Feed membership moves only with a new revision or removal, which the Worker reports as changed
+    // (status changes without one are caught by the fingerprints below): nothing reported, no query.
+    let ids = publishedIds !== null && changedArticleIds.length === 0 ? lastIds : null;
+    if (ids === null) {
+      ids = new Set<number>();
+      for (const feed of config.publish) {
+        for (const id of feedArticleIds(deps.store.db, feed, feed.limit, feed.includeMinor)) ids.add(id);
+      }
+    }
+    const { articles, fresh } = articlesFor(ids, new Set(changedArticleIds));
+    const membership = [...ids].join(",");
+    lastIds = ids;
+    if (!fresh && membership === publishedIds) return [];
+    publishedIds = null;
+    const result = await publishAll({ site, feeds: config.publish, articles }, config.feedsDir, {
+      fetch: deps.fetch ?? globalThis.fetch,
+      cache: renderCache,
+    });
+    publishedIds = membership;
+    // Every entry is rendered now, and the feeds keep rendered the ones they show: the snapshots' texts
+    // and diffs are let go (they grew with every revision a shown article gained during a long run).
+    for (const kept of snapshots.values()) for (const b of kept.built) b.release();
+    for (const ping of result.hub) {
+      if (!ping.ok)
+        deps.logger.warn({ kind: "websub", hub: config.websub.hub, feed: ping }, "WebSub hub ping failed");
+    }
+    return result.changed;
+  }
+
   return {
     async publish(changedArticleIds: number[] = []) {
-      const version = deps.store.db.pragma("data_version", { simple: true });
-      if (version !== dataVersion) {
-        snapshots.clear();
-        renderCache = createRenderCache();
-        publishedIds = null;
-        dataVersion = version;
+      try {
+        return await publish(changedArticleIds);
+      } finally {
+        // The diffs this publish did not take are of articles no feed shows: should one come into a
+        // feed later, its entries render theirs then (storedRevision).
+        feedDiffs.clear();
       }
-      // Feed membership moves only with a new revision or removal, which the Worker reports as changed
-      // (status changes without one are caught by the fingerprints below): nothing reported, no query.
-      let ids = publishedIds !== null && changedArticleIds.length === 0 ? lastIds : null;
-      if (ids === null) {
-        ids = new Set<number>();
-        for (const feed of config.publish) {
-          for (const id of feedArticleIds(deps.store.db, feed, feed.limit, feed.includeMinor)) ids.add(id);
-        }
-      }
-      const { articles, fresh } = articlesFor(ids, new Set(changedArticleIds));
-      const membership = [...ids].join(",");
-      lastIds = ids;
-      if (!fresh && membership === publishedIds) return [];
-      publishedIds = null;
-      const result = await publishAll({ site, feeds: config.publish, articles }, config.feedsDir, {
-        fetch: deps.fetch ?? globalThis.fetch,
-        cache: renderCache,
-      });
-      publishedIds = membership;
-      // Every entry is rendered now, and the feeds keep rendered the ones they show: the snapshots' texts
-      // and diffs are let go (they grew with every revision a shown article gained during a long run).
-      for (const kept of snapshots.values()) for (const b of kept.built) b.release();
-      for (const ping of result.hub) {
-        if (!ping.ok)
-          deps.logger.warn({ kind: "websub", hub: config.websub.hub, feed: ping }, "WebSub hub ping failed");
-      }
-      return result.changed;
     },
   };
-}
-
-/** What most of a revision's size is: its text and diff as stored and rendered. */
-interface RevisionBody {
-  paragraphsHtml: string[];
-  diffHtml: string;
 }
 
 interface StoredRevision {
