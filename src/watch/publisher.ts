@@ -54,20 +54,16 @@ export function createPublisher(
   let publishedIds: string | null = null;
   let lastIds: Set<number> | null = null;
 
-  /** The diff feeds show for `revisions[index]` (newest first): the check's, or rendered here. */
-  function diffHtml(revisions: Revision[], index: number): string {
-    const current = revisions[index];
+  /** The diff feeds show for `sides[index]` (newest first): the check's, or rendered here. */
+  function diffHtml(sides: DiffSide[], index: number): string {
+    const current = sides[index];
     if (!current || current.seq <= 1) return "";
     const offered = feedDiffs.get(feedDiffKey(current.articleId, current.seq));
     if (offered !== undefined) return offered;
-    const previous = revisions[index + 1] ?? deps.store.getRevision(current.articleId, current.seq - 1);
+    const stored = sides[index + 1] ? null : deps.store.getRevision(current.articleId, current.seq - 1);
+    const previous = sides[index + 1] ?? (stored && diffSide(stored));
     if (!previous) return "";
-    const text = (r: Revision) => ({
-      title: r.title,
-      paragraphs: r.paragraphs.map((p) => p.text),
-      developing: r.developing,
-    });
-    return renderFeedDiff(diffRevisions(text(previous), text(current), { revertOf: current.revertOf }));
+    return renderFeedDiff(diffRevisions(previous, current, { revertOf: current.revertOf }));
   }
 
   /** A stored revision, read again (see storedRevision). */
@@ -106,7 +102,7 @@ export function createPublisher(
         event: r.event,
         revertOf: r.revertOf,
         get diffHtml() {
-          diff ??= render ? render() : diffHtml([reread(articleId, seq)], 0);
+          diff ??= render ? render() : diffHtml([diffSide(reread(articleId, seq))], 0);
           render = null;
           return diff;
         },
@@ -132,18 +128,20 @@ export function createPublisher(
     if (!found) return null;
     const { article, revisions: stored, events } = found;
     const paragraphs = new Map<string, string>();
-    const shared = (html: string) => {
-      const known = paragraphs.get(html);
+    const shared = (text: string) => {
+      const known = paragraphs.get(text);
       if (known !== undefined) return known;
-      paragraphs.set(html, html);
-      return html;
+      paragraphs.set(text, text);
+      return text;
     };
+    // What the diffs need, kept until they are rendered: the texts, without the stored rows around them.
+    const sides = stored.map((r) => diffSide(r, shared));
     const built = [
       ...stored.map((r, i) =>
         storedRevision(
           r,
           r.paragraphs.map((p) => shared(p.html)),
-          () => diffHtml(stored, i),
+          () => diffHtml(sides, i),
         ),
       ),
       ...(previous?.built ?? []),
@@ -285,6 +283,22 @@ interface StoredRevision {
 interface Snapshot {
   article: PublishArticle;
   built: StoredRevision[];
+}
+
+/** What diffing a revision against another needs of it. */
+interface DiffSide {
+  articleId: number;
+  seq: number;
+  revertOf: number | null;
+  title: string;
+  paragraphs: string[];
+  developing: boolean;
+}
+
+/** `share` gives one string for equal paragraphs: consecutive revisions share most of theirs. */
+function diffSide(r: Revision, share: (text: string) => string = (text) => text): DiffSide {
+  const { articleId, seq, revertOf, title, developing } = r;
+  return { articleId, seq, revertOf, title, paragraphs: r.paragraphs.map((p) => share(p.text)), developing };
 }
 
 /** Human labels for the shipped tags, shown as feed categories. */
