@@ -1,9 +1,9 @@
 import type { PublishConfig } from "../config/schema.js";
 import {
   changeSummary,
-  currentStateHtml,
+  currentStateParts,
   latestTextRevision,
-  revisionHtml,
+  revisionParts,
   revisionTitle,
   statusLine,
 } from "./content.js";
@@ -86,15 +86,22 @@ function headline(article: PublishArticle): string {
  * each renderer reads it a few times and then keeps its own bytes for the entry, so an entry kept between
  * renders (entries.ts) need not hold its content as well. Read after a release, it is made again.
  */
-const contents = new WeakMap<FeedEntry, string>();
+const contents = new WeakMap<FeedEntry, { parts: string[]; html?: string }>();
 
-function contentOf(entry: FeedEntry, make: () => string): string {
+function contentOf(entry: FeedEntry, make: () => string[]): { parts: string[]; html?: string } {
   let content = contents.get(entry);
   if (content === undefined) {
-    content = make();
+    content = { parts: make() };
     contents.set(entry, content);
   }
   return content;
+}
+
+/** The content as one string, joined once (the DOM renderer and the emptiness checks read it). */
+function contentHtmlOf(entry: FeedEntry, make: () => string[]): string {
+  const content = contentOf(entry, make);
+  content.html ??= content.parts.join("");
+  return content.html;
 }
 
 export function releaseContent(entry: FeedEntry): void {
@@ -116,7 +123,10 @@ export function currentEntry(site: PublishSite, article: PublishArticle): FeedEn
       ? `${statusLine(article)}. Rev ${latest.seq}: ${changeSummary(latest)}`
       : statusLine(article),
     get contentHtml() {
-      return contentOf(entry, () => currentStateHtml(site, article));
+      return contentHtmlOf(entry, () => currentStateParts(site, article));
+    },
+    get contentParts() {
+      return contentOf(entry, () => currentStateParts(site, article)).parts;
     },
     categories: categories(site, article),
     lang: article.lang,
@@ -139,7 +149,10 @@ export function revisionEntry(site: PublishSite, article: PublishArticle, rev: P
     updated: observed,
     summary: `Rev ${rev.seq}: ${changeSummary(rev)}`,
     get contentHtml() {
-      return contentOf(entry, () => revisionHtml(site, article, rev));
+      return contentHtmlOf(entry, () => revisionParts(site, article, rev));
+    },
+    get contentParts() {
+      return contentOf(entry, () => revisionParts(site, article, rev)).parts;
     },
     categories: categories(site, article),
     lang: article.lang,

@@ -134,36 +134,64 @@ export function historyHtml(site: PublishSite, article: PublishArticle): string 
   return `<h3>Revision history</h3>\n<ol reversed>\n${items}\n</ol>`;
 }
 
+/**
+ * An entry's content as the strings it is made of, `items` joined by line breaks: each long item (a
+ * revision's sanitized text or diff, the very string every entry showing that revision gets, see
+ * cleanedFor) is a part of its own, and the short ones between are merged. Renderers encode such parts
+ * once for all the entries that show them (content-runs.ts): a story's current-state entry and its latest
+ * revision's entry hold the same text and diff.
+ */
+function contentParts(items: string[]): string[] {
+  const parts: string[] = [];
+  let pending = "";
+  for (const item of items) {
+    if (item === "") continue;
+    if (parts.length > 0 || pending !== "") pending += "\n";
+    if (item.length < SHARED_PART_LENGTH) {
+      pending += item;
+      continue;
+    }
+    if (pending !== "") parts.push(pending);
+    parts.push(item);
+    pending = "";
+  }
+  if (pending !== "") parts.push(pending);
+  return parts;
+}
+
+/** Shorter items are cheaper to encode again than to look up. */
+const SHARED_PART_LENGTH = 512;
+
 /** Current-state entry: status, latest change as a diff, latest text, then the whole history. */
-export function currentStateHtml(site: PublishSite, article: PublishArticle): string {
+export function currentStateParts(site: PublishSite, article: PublishArticle): string[] {
   const latest = article.revisions[0];
-  const parts = [`<p><strong>Status:</strong> ${escapeHtml(statusLine(article))}</p>`];
+  const items = [`<p><strong>Status:</strong> ${escapeHtml(statusLine(article))}</p>`];
   if (latest && latest.seq > 1) {
-    parts.push(
+    items.push(
       `<h3>Latest change: rev ${latest.seq} \u00b7 ${escapeHtml(humanTime(latest.observedAt))} \u00b7 ${escapeHtml(changeSummary(latest))}</h3>`,
       diffHtml(article, latest),
     );
   }
-  parts.push(`<h3>Text</h3>`, articleTextHtml(article, latestTextRevision(article)));
-  parts.push(historyHtml(site, article));
-  parts.push(`<p><a href="${escapeHtml(sourcePageUrl(site, article))}">Source page</a></p>`);
-  return parts.filter((p) => p !== "").join("\n");
+  items.push(`<h3>Text</h3>`, articleTextHtml(article, latestTextRevision(article)));
+  items.push(historyHtml(site, article));
+  items.push(`<p><a href="${escapeHtml(sourcePageUrl(site, article))}">Source page</a></p>`);
+  return contentParts(items);
 }
 
 /** Revision entry: the change first, then the full text of that revision, then where to see more. */
-export function revisionHtml(site: PublishSite, article: PublishArticle, rev: PublishRevision): string {
-  const parts = [
+export function revisionParts(site: PublishSite, article: PublishArticle, rev: PublishRevision): string[] {
+  const items = [
     `<p><strong>Rev ${rev.seq}</strong> \u00b7 ${escapeHtml(humanTime(rev.observedAt))} \u00b7 ${escapeHtml(changeSummary(rev))}</p>`,
   ];
   if (rev.event === "removed") {
-    parts.push(`<p><strong>The article was removed from the source page.</strong></p>`);
-    parts.push(`<h3>Last known text</h3>`, articleTextHtml(article, latestTextRevision(article, rev.seq)));
+    items.push(`<p><strong>The article was removed from the source page.</strong></p>`);
+    items.push(`<h3>Last known text</h3>`, articleTextHtml(article, latestTextRevision(article, rev.seq)));
   } else {
-    if (rev.seq > 1) parts.push(`<h3>Change</h3>`, diffHtml(article, rev));
-    parts.push(`<h3>Text</h3>`, articleTextHtml(article, rev));
+    if (rev.seq > 1) items.push(`<h3>Change</h3>`, diffHtml(article, rev));
+    items.push(`<h3>Text</h3>`, articleTextHtml(article, rev));
   }
-  parts.push(
+  items.push(
     `<p><a href="${escapeHtml(diffPageUrl(site, article.id, rev.seq))}">${rev.seq > 1 ? "Diff page" : "Revision page"}</a> \u00b7 <a href="${escapeHtml(articlePageUrl(site, article.id))}">All revisions</a> \u00b7 <a href="${escapeHtml(sourcePageUrl(site, article))}">Source page</a></p>`,
   );
-  return parts.filter((p) => p !== "").join("\n");
+  return contentParts(items);
 }

@@ -32,6 +32,11 @@ export interface FeedEntry {
   /** Plain-text one-liner: what changed or the status. */
   summary: string;
   contentHtml: string;
+  /**
+   * The same content as the strings it is made of (contentHtml is their concatenation), where an entry
+   * has them: long parts are strings other entries show too, and renderers share their bytes.
+   */
+  readonly contentParts?: readonly string[];
   categories: FeedCategory[];
   lang: string | null;
 }

@@ -1,3 +1,4 @@
+import { contentRuns } from "./content-runs.js";
 import type { FeedEntry } from "./document.js";
 import { CONTENT_SLOT, cdataContent, cutElements, entryBytes } from "./splice.js";
 import { buildTemplate, fillAround, fillTemplate, type Template, type TemplateField } from "./templates.js";
@@ -31,19 +32,20 @@ export function contentField(): TemplateField<FeedEntry> {
 }
 
 /**
- * An entry's content as its CDATA section holds it, in UTF-8: Atom's `<content>` and RSS's
- * `<content:encoded>` hold the very same bytes, so they are encoded once per entry and the Buffer is shared
- * by both renders, which also keep it for as long as they keep the entry.
+ * An entry's content as its CDATA section holds it, in UTF-8 byte runs (content-runs.ts): Atom's `<content>`
+ * and RSS's `<content:encoded>` hold the very same bytes, so they are encoded once per entry and shared by
+ * both renders, which also keep them for as long as they keep the entry.
  */
-const encodedContent = new WeakMap<FeedEntry, Buffer>();
+const encodedContent = new WeakMap<FeedEntry, Buffer[]>();
 
-function contentBytes(entry: FeedEntry): Buffer {
-  let bytes = encodedContent.get(entry);
-  if (bytes === undefined) {
-    bytes = Buffer.from(cdataContent(entry.contentHtml, `entry ${entry.id}`), "utf8");
-    encodedContent.set(entry, bytes);
+function contentBytes(entry: FeedEntry): Buffer[] {
+  let runs = encodedContent.get(entry);
+  if (runs === undefined) {
+    const what = `entry ${entry.id}`;
+    runs = contentRuns(entry, "cdata", (text) => Buffer.from(cdataContent(text, what), "utf8"));
+    encodedContent.set(entry, runs);
   }
-  return bytes;
+  return runs;
 }
 
 /** Bytes an entry is known to render to, taken from elsewhere (see article-reuse.ts); undefined: render it. */
@@ -114,5 +116,5 @@ function fillEntry(template: Template<FeedEntry>, entry: FeedEntry, what: string
   }
   const around = fillAround(template, entry, CONTENT_SLOT, what);
   if (around === null) return null;
-  return [Buffer.from(around.head, "utf8"), contentBytes(entry), Buffer.from(around.tail, "utf8")];
+  return [Buffer.from(around.head, "utf8"), ...contentBytes(entry), Buffer.from(around.tail, "utf8")];
 }

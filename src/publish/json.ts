@@ -1,3 +1,4 @@
+import { contentRuns } from "./content-runs.js";
 import type { FeedDocument, FeedEntry } from "./document.js";
 import { assemble } from "./splice.js";
 
@@ -54,12 +55,12 @@ function itemRuns(entry: FeedEntry, authorName: string): Buffer[] {
   const json = JSON.stringify(item, null, 2).replace(/\n/g, ITEM_INDENT);
   const at = json.indexOf(CONTENT_KEY);
   if (at < 0) throw new Error(`publish: JSON item ${entry.id} has no content slot`);
-  // The content run is the whole string value, quotes included: no slice of it is ever made.
-  const quotes = at + CONTENT_KEY.length - 2;
+  // The content's runs go between the quotes: JSON-escaped part by part (content-runs.ts).
+  const quotes = at + CONTENT_KEY.length - 1;
   return [
     Buffer.from(json.slice(0, quotes), "utf8"),
-    Buffer.from(JSON.stringify(entry.contentHtml), "utf8"),
-    Buffer.from(json.slice(quotes + 2), "utf8"),
+    ...contentRuns(entry, "json", (text) => Buffer.from(JSON.stringify(text).slice(1, -1), "utf8")),
+    Buffer.from(json.slice(quotes), "utf8"),
   ];
 }
 

@@ -9,6 +9,7 @@ import {
   type EntrySource,
 } from "./build.js";
 import { forgetCleaned } from "./content.js";
+import { forgetSharedParts } from "./content-runs.js";
 import type { FeedDocument, FeedEntry } from "./document.js";
 import { entryCache, type KeptEntries, keptEntries } from "./entries.js";
 import type { KnownEntries } from "./entry-render.js";
@@ -224,9 +225,14 @@ export async function publishAll(
   dir: string,
   deps: PublishDeps = {},
 ): Promise<PublishResult> {
-  const changed = deps.cache
-    ? await publishThroughCache(input, dir, deps.cache)
-    : await writeFiles(dir, renderBytes(input));
+  let changed: string[];
+  try {
+    changed = deps.cache
+      ? await publishThroughCache(input, dir, deps.cache)
+      : await writeFiles(dir, renderBytes(input));
+  } finally {
+    forgetSharedParts();
+  }
   const hub = input.site.hub;
   const pings =
     hub && deps.fetch && changed.length > 0

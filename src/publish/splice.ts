@@ -61,11 +61,11 @@ export function cutElement(xml: string, name: string, what: string): { start: nu
 
 /**
  * A serialized entry with its content put into the slot, as byte runs: the markup before the content, the
- * content, the markup after it. Documents are assembled from these runs, so an entry's UTF-8 is never
- * computed again, and the content's run, nearly all of an entry's bytes, can be one Buffer shared by every
- * format that shows the entry (entry-render.ts). Without a slot (no content) it is the entry as is.
+ * content's runs, the markup after it. Documents are assembled from these runs, so an entry's UTF-8 is never
+ * computed again, and the content's runs, nearly all of an entry's bytes, are shared by every format that
+ * shows the entry (entry-render.ts) and their long parts by every entry that shows them (content-runs.ts). Without a slot (no content) it is the entry as is.
  */
-export function entryBytes(entryXml: string, content: Buffer | null, what: string): Buffer[] {
+export function entryBytes(entryXml: string, content: readonly Buffer[] | null, what: string): Buffer[] {
   if (content === null) return [Buffer.from(entryXml, "utf8")];
   // Text and attributes are escaped, so `<![CDATA[` can only be the content's own section.
   const at = entryXml.indexOf(`<![CDATA[${CONTENT_SLOT}]]>`);
@@ -73,7 +73,7 @@ export function entryBytes(entryXml: string, content: Buffer | null, what: strin
   const from = at + "<![CDATA[".length;
   return [
     Buffer.from(entryXml.slice(0, from), "utf8"),
-    content,
+    ...content,
     Buffer.from(entryXml.slice(from + CONTENT_SLOT.length), "utf8"),
   ];
 }

@@ -14,7 +14,7 @@ function byDom(render: (e: FeedEntry[], c: boolean[]) => string, element: string
   const xml = render([entry], [entry.contentHtml !== ""]);
   const [span] = cutElements(xml, element, "test");
   if (!span) throw new Error("not rendered");
-  const content = entry.contentHtml === "" ? null : Buffer.from(cdataContent(entry.contentHtml, "test"));
+  const content = entry.contentHtml === "" ? null : [Buffer.from(cdataContent(entry.contentHtml, "test"))];
   return Buffer.concat(entryBytes(xml.slice(span.start, span.end), content, "test")).toString("utf8");
 }
 
