@@ -134,6 +134,9 @@ export function historyHtml(site: PublishSite, article: PublishArticle): string 
   return `<h3>Revision history</h3>\n<ol reversed>\n${items}\n</ol>`;
 }
 
+/** Shorter items are cheaper to encode again than to look up. */
+const SHARED_PART_LENGTH = 512;
+
 /**
  * An entry's content as the strings it is made of, `items` joined by line breaks: each long item (a
  * revision's sanitized text or diff, the very string every entry showing that revision gets, see
@@ -158,9 +161,6 @@ function contentParts(items: string[]): string[] {
   if (pending !== "") parts.push(pending);
   return parts;
 }
-
-/** Shorter items are cheaper to encode again than to look up. */
-const SHARED_PART_LENGTH = 512;
 
 /** Current-state entry: status, latest change as a diff, latest text, then the whole history. */
 export function currentStateParts(site: PublishSite, article: PublishArticle): string[] {

@@ -60,9 +60,12 @@ export function createPublisher(
     if (!current || current.seq <= 1) return "";
     const offered = feedDiffs.get(feedDiffKey(current.articleId, current.seq));
     if (offered !== undefined) return offered;
-    const stored = sides[index + 1] ? null : deps.store.getRevision(current.articleId, current.seq - 1);
-    const previous = sides[index + 1] ?? (stored && diffSide(stored));
-    if (!previous) return "";
+    let previous = sides[index + 1];
+    if (!previous) {
+      const stored = deps.store.getRevision(current.articleId, current.seq - 1);
+      if (!stored) return "";
+      previous = diffSide(stored);
+    }
     return renderFeedDiff(diffRevisions(previous, current, { revertOf: current.revertOf }));
   }
 
