@@ -52,3 +52,25 @@ export function revisionHashes(db: Database, articleId: number): { seq: number; 
     hash: string;
   }[];
 }
+
+/** What a changed page is compared with: the latest revision, its paragraphs as stored (paragraph-codec.ts). */
+export interface RevisionText extends RevisionHead {
+  title: string;
+  /** UTF-8 bytes, decoded on the analysis thread (analyse-page.ts): the fetch loop's thread never parses them. */
+  storedParagraphs: Uint8Array;
+}
+
+/** The latest revision's text, or null for an article without revisions. */
+export function latestRevisionText(db: Database, articleId: number): RevisionText | null {
+  // CAST AS BLOB hands over the stored UTF-8 as it is, where reading TEXT would convert it to a JS string.
+  const row = sql(
+    db,
+    `SELECT seq, hash, developing, title, CAST(paragraphs AS BLOB) AS paragraphs FROM revisions
+       WHERE article_id = ? ORDER BY seq DESC LIMIT 1`,
+  ).get(articleId) as
+    | { seq: number; hash: string; developing: number; title: string; paragraphs: Uint8Array }
+    | undefined;
+  if (!row) return null;
+  const { seq, hash, developing, title, paragraphs } = row;
+  return { seq, hash, developing: developing === 1, title, storedParagraphs: paragraphs };
+}

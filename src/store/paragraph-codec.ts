@@ -41,6 +41,24 @@ export function encodeParagraphs(paragraphs: readonly Paragraph[]): string {
   return JSON.stringify(stored);
 }
 
+/**
+ * The stored form as UTF-8 bytes, in a buffer of their own. Page analysis encodes a new revision's paragraphs
+ * on its worker thread (analyse-page.ts), so the fetch loop's thread neither builds the JSON (60–65 µs for a
+ * 60 KB page) nor converts it to UTF-8 while binding it (about 30 µs more).
+ */
+export function encodeParagraphBytes(paragraphs: readonly Paragraph[]): Uint8Array {
+  return utf8.encode(encodeParagraphs(paragraphs));
+}
+
+/** The texts of paragraphs stored as UTF-8 bytes (a revision read with check-queries.ts latestRevisionText). */
+export function decodeParagraphTexts(bytes: Uint8Array): string[] {
+  const stored = JSON.parse(utf8Text.decode(bytes)) as StoredParagraph[];
+  return stored.map((p) => (typeof p === "string" ? p : p.text));
+}
+
+const utf8 = new TextEncoder();
+const utf8Text = new TextDecoder();
+
 export function decodeParagraphs(json: string): Paragraph[] {
   const stored = JSON.parse(json) as StoredParagraph[];
   return stored.map((p) =>

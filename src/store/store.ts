@@ -37,6 +37,8 @@ export interface NewArticle {
 
 /** A revision to store: the model's fields less those the store assigns, plus the response it came from. */
 export interface NewRevision extends Omit<Revision, "id" | "articleId" | "seq"> {
+  /** `paragraphs` already encoded as stored (paragraph-codec.ts encodeParagraphBytes), if the analysis did. */
+  storedParagraphs?: Uint8Array;
   httpStatus: number | null;
   etag: string | null;
   lastModified: string | null;
@@ -289,13 +291,14 @@ export class Store {
           const info = this.#sql(
             `INSERT INTO revisions (article_id, seq, observed_at, title, paragraphs, hash, developing, event,
                  revert_of, labels, minor, words_added, words_removed, tags, http_status, etag, last_modified, final_url)
-               VALUES (@articleId, @seq, @observedAt, @title, @paragraphs, @hash, @developing, @event, @revertOf,
-                 @labels, @minor, @wordsAdded, @wordsRemoved, @tags, @httpStatus, @etag, @lastModified, @finalUrl)`,
+               VALUES (@articleId, @seq, @observedAt, @title, CAST(@paragraphs AS TEXT), @hash, @developing, @event,
+                 @revertOf, @labels, @minor, @wordsAdded, @wordsRemoved, @tags, @httpStatus, @etag, @lastModified, @finalUrl)`,
           ).run({
             ...r,
             articleId,
             seq,
-            paragraphs: encodeParagraphs(r.paragraphs),
+            // Bytes are bound as a BLOB: the CAST stores them as the TEXT they are.
+            paragraphs: r.storedParagraphs ?? encodeParagraphs(r.paragraphs),
             developing: r.developing ? 1 : 0,
             labels: JSON.stringify(r.labels),
             minor: r.minor ? 1 : 0,

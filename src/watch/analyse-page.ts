@@ -2,6 +2,7 @@ import type { SourceConfig } from "../config/schema.js";
 import { shrankSuspiciously } from "../extract/plausibility.js";
 import { decodeBody } from "../fetch/charset.js";
 import type { ExtractedArticle, TagResult } from "../model.js";
+import { decodeParagraphTexts, encodeParagraphBytes } from "../store/paragraph-codec.js";
 import type { ChangeSummary, WatchStages } from "./deps.js";
 import { renderFeedDiff } from "./feed-diffs.js";
 
@@ -19,7 +20,8 @@ export type AnalysisStages = Pick<
 
 export interface PreviousText {
   title: string;
-  paragraphs: string[];
+  /** Its paragraphs as the store holds them (UTF-8, paragraph-codec.ts), decoded where the analysis runs. */
+  storedParagraphs: Uint8Array;
   developing: boolean;
   hash: string;
 }
@@ -58,6 +60,8 @@ export type PageAnalysis =
       /** The change as feeds show it (feed-diffs.ts); null for a first revision or when not asked for. */
       diffHtml: string | null;
       tags: TagResult[];
+      /** found.paragraphs as the store will hold them, encoded here rather than on the fetch loop's thread. */
+      storedParagraphs: Uint8Array;
     };
 
 export function analysePage(stages: AnalysisStages, input: PageInput): PageAnalysis {
@@ -66,7 +70,10 @@ export function analysePage(stages: AnalysisStages, input: PageInput): PageAnaly
   if (!extracted.ok) return { kind: "failed", reason: extracted.reason, message: extracted.message };
   const found = extracted.article;
   const texts = found.paragraphs.map((p) => p.text);
-  const previous = input.previous;
+  const previous = input.previous && {
+    ...input.previous,
+    paragraphs: decodeParagraphTexts(input.previous.storedParagraphs),
+  };
   const implausible = previous ? implausiblyShort(previous.paragraphs, texts, input.minLengthRatio) : null;
   if (implausible) return { kind: "failed", reason: "too-short", message: implausible };
 
@@ -84,7 +91,8 @@ export function analysePage(stages: AnalysisStages, input: PageInput): PageAnaly
   );
   const tags = stages.tag([found.title, ...texts].join("\n\n"), found.lang ?? input.articleLang);
   const diffHtml = diff && input.feedDiff === true ? renderFeedDiff(diff) : null;
-  return { kind: "changed", found, hash, developing, revertOf, change, diffHtml, tags };
+  const storedParagraphs = encodeParagraphBytes(found.paragraphs);
+  return { kind: "changed", found, hash, developing, revertOf, change, diffHtml, tags, storedParagraphs };
 }
 
 /** A body far shorter than the stored one is more likely a broken page than a real edit. */

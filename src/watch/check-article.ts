@@ -1,6 +1,6 @@
 import type { SourceConfig } from "../config/schema.js";
 import type { ArticleStatus, Revision } from "../model.js";
-import { latestRevisionHead, revisionHashes } from "../store/check-queries.js";
+import { latestRevisionHead, latestRevisionText, revisionHashes } from "../store/check-queries.js";
 import type { ArticleUpdate, CheckRecord, WatchedArticle } from "../store/store.js";
 import { analysePage, type PageInput } from "./analyse-page.js";
 import type { FailureInfo, WatchContext } from "./deps.js";
@@ -124,21 +124,14 @@ export async function checkArticle(
     return outcome("not_modified");
   }
 
-  const stored = latest ? store.latestRevision(article.id) : null;
+  const stored = latest ? latestRevisionText(store.db, article.id) : null;
   const input: PageInput = {
     bytes: page.body,
     contentType: page.contentType,
     url: page.url,
     source,
     articleLang: article.lang,
-    previous: stored
-      ? {
-          title: stored.title,
-          paragraphs: stored.paragraphs.map((p) => p.text),
-          developing: stored.developing,
-          hash: stored.hash,
-        }
-      : null,
+    previous: stored,
     knownHashes: stored ? revisionHashes(store.db, article.id) : [],
     minLengthRatio: config.watch.minLengthRatio,
     feedDiff: ctx.feedDiffs !== undefined,
@@ -178,7 +171,7 @@ export async function checkArticle(
     return outcome("unchanged");
   }
 
-  const { found, hash, revertOf, change, diffHtml, tags } = analysis;
+  const { found, hash, revertOf, change, diffHtml, tags, storedParagraphs } = analysis;
   const becameFinal = latest?.developing === true && !developing;
   const finalChecksLeft = becameFinal ? config.watch.finalChecks : developing ? 0 : article.finalChecksLeft;
   const plan = schedule(developing, finalChecksLeft, nowIso);
@@ -188,6 +181,7 @@ export async function checkArticle(
         observedAt: nowIso,
         title: found.title,
         paragraphs: found.paragraphs,
+        storedParagraphs,
         hash,
         developing,
         event: revertOf !== null ? "revert" : null,

@@ -1,7 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Paragraph } from "../../src/model.js";
-import { decodeParagraphs, encodeParagraphs, plainParagraphHtml } from "../../src/store/paragraph-codec.js";
+import { latestRevisionText } from "../../src/store/check-queries.js";
+import {
+  decodeParagraphs,
+  decodeParagraphTexts,
+  encodeParagraphBytes,
+  encodeParagraphs,
+  plainParagraphHtml,
+} from "../../src/store/paragraph-codec.js";
 import { Store } from "../../src/store/store.js";
 import { newRevision } from "../support/new-revision.js";
 import { useTempDir } from "../support/temp-dir.js";
@@ -109,6 +116,45 @@ describe("stored paragraph format", () => {
       .get(article.id);
     expect(raw).toBe(encodeParagraphs(mixed));
     expect(store.getRevision(article.id, 1)).toEqual(stored);
+    store.close();
+  });
+
+  it("as bytes is the UTF-8 of the stored JSON, and gives back the texts", () => {
+    const paragraph = fc.oneof(
+      fc.string({ unit: "binary" }).map((text) => ({ text, html: plainParagraphHtml(text) })),
+      fc.record({ text: fc.string({ unit: "binary" }), html: fc.string({ unit: "binary" }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(paragraph), (paragraphs) => {
+        const bytes = encodeParagraphBytes(paragraphs);
+        expect(Buffer.from(bytes).equals(Buffer.from(encodeParagraphs(paragraphs), "utf8"))).toBe(true);
+        expect(decodeParagraphTexts(bytes)).toEqual(paragraphs.map((p) => p.text));
+      }),
+    );
+  });
+
+  it("stores the analysis's bytes as the same TEXT, and hands them back as bytes for the next check", () => {
+    const store = Store.open(tempDir());
+    const [encodedHere, encodedByAnalysis] = [addArticle(store, 3), addArticle(store, 4)];
+    const record = (id: number, storedParagraphs?: Uint8Array) =>
+      store.recordCheck(id, {
+        revision: newRevision({ title: "T", paragraphs: mixed, hash: "h", storedParagraphs }),
+        article: { lastCheckedAt: "2025-10-24T10:40:00.000Z" },
+      });
+    record(encodedHere.id);
+    const added = record(encodedByAnalysis.id, encodeParagraphBytes(mixed));
+    const row = (id: number) =>
+      store.db
+        .prepare("SELECT typeof(paragraphs) AS type, paragraphs FROM revisions WHERE article_id = ?")
+        .get(id);
+    expect(row(encodedByAnalysis.id)).toEqual({ type: "text", paragraphs: encodeParagraphs(mixed) });
+    expect(row(encodedByAnalysis.id)).toEqual(row(encodedHere.id));
+    expect(store.getRevision(encodedByAnalysis.id, 1)).toEqual(added);
+
+    const latest = latestRevisionText(store.db, encodedHere.id);
+    expect(latest).toMatchObject({ seq: 1, title: "T", hash: "h", developing: false });
+    expect(Buffer.from(latest?.storedParagraphs ?? []).toString("utf8")).toBe(encodeParagraphs(mixed));
+    expect(latestRevisionText(store.db, addArticle(store, 5).id)).toBeNull();
     store.close();
   });
 });

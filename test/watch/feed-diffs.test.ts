@@ -5,6 +5,7 @@ import { MINUTE } from "../../src/clock.js";
 import type { SourceConfig } from "../../src/config/schema.js";
 import { diffRevisions } from "../../src/diff/index.js";
 import type { Revision } from "../../src/model.js";
+import { latestRevisionText } from "../../src/store/check-queries.js";
 import type { WatchedArticle } from "../../src/store/store.js";
 import { analysePage, type PageAnalysis, type PageInput } from "../../src/watch/analyse-page.js";
 import { runCycle } from "../../src/watch/cycle.js";
@@ -99,14 +100,14 @@ describe("feed diffs rendered by the checks", () => {
     expect(w.context.feedDiffs).toBeUndefined();
     await runCycle(w.context, { poll: true });
     const article = w.store.listArticles()[0] as WatchedArticle;
-    const stored = w.store.latestRevision(article.id) as Revision;
+    const stored = latestRevisionText(w.store.db, article.id);
     edit(site);
     const input: PageInput = {
       html: await (await fetch(article.url)).text(),
       url: article.url,
       source: w.config.sources[0] as SourceConfig,
       articleLang: "ru",
-      previous: { ...stored, paragraphs: stored.paragraphs.map((p) => p.text) },
+      previous: stored,
       knownHashes: [],
       minLengthRatio: 0.35,
     };
