@@ -61,12 +61,15 @@ module.exports = {
       kill_timeout: 15_000,
       // Restart before a leak hurts the host; a restart is safe (every check is one transaction).
       max_memory_restart: "300M",
-      // V8's heap sized for a long-running worker rather than for throughput: a 1 MB young-generation
-      // semi-space (default up to 16 MB) and an old generation grown to 1.5 times what the last full
-      // collection kept (by default V8 picks 1.1 to 4 times). With 10,000 tracked articles the worker
-      // peaks at 210–220 MB instead of 245–350 MB (which could trip max_memory_restart above), for about
-      // 5–10 % more CPU per page (README, "Performance"). `npm start` passes the same flags.
-      node_args: ["--max-semi-space-size=1", "--heap-growing-percent=50"],
+      // V8 sized for a long-running worker rather than for throughput: a 1 MB young-generation semi-space
+      // (default up to 16 MB) and an old generation grown to 1.5 times what the last full collection kept
+      // (by default V8 picks 1.1 to 4 times). With 10,000 tracked articles the worker peaks at about 190 MB
+      // instead of 240–255 MB (which could near max_memory_restart above), for about 5–10 % more CPU per page.
+      // One V8 helper thread instead of four: the worker's main and analysis threads already keep two cores
+      // busy, and four helpers contending for them cost more than they save: on 2 cores the first cycle over
+      // 10,000 pages took 7.7 s instead of 8.1 s (medians of seven alternating runs), the helpers' CPU 2.3–2.7 s
+      // instead of 3.1–3.5 s (docs/performance.md). `npm start` passes the same flags.
+      node_args: ["--max-semi-space-size=1", "--heap-growing-percent=50", "--v8-pool-size=1"],
       env: { ...common.env, ...allocatorEnv() },
     },
     {

@@ -7,7 +7,7 @@ import { REPO, shippedWorkerFlags } from "./pm2-harness.js";
 /**
  * The worker's V8 heap flags (ecosystem.config.cjs `node_args`, repeated in `npm start`): both ways of
  * running it get them, this Node accepts them (an unknown V8 flag would stop the worker from starting at
- * all), and the young generation really stays small with them.
+ * all), and they really do what they are for: a small young generation and one V8 helper thread.
  */
 
 /** Runs a script in a fresh Node with `flags`; its stdout, parsed as JSON. */
@@ -25,7 +25,8 @@ for (let i = 0; i < 2000; i++) {
   const space = v8.getHeapSpaceStatistics().find((s) => s.space_name === "new_space");
   most = Math.max(most, space.space_size);
 }
-console.log(JSON.stringify({ execArgv: process.execArgv, newSpaceMb: most / 1048576 }));`;
+const threads = require("node:fs").readdirSync("/proc/self/task").length;
+console.log(JSON.stringify({ execArgv: process.execArgv, newSpaceMb: most / 1048576, threads }));`;
 
 describe("the worker's Node flags", () => {
   const flags = shippedWorkerFlags();
@@ -41,12 +42,15 @@ describe("the worker's Node flags", () => {
     expect(words.slice(1, script)).toEqual(flags);
   });
 
-  it("are accepted by this Node and keep the young generation small", () => {
-    const shipped = nodeWith(flags, CHURN) as { execArgv: string[]; newSpaceMb: number };
-    const defaults = nodeWith([], CHURN) as { execArgv: string[]; newSpaceMb: number };
+  it("are accepted by this Node, keep the young generation small and start one V8 helper thread", () => {
+    type Run = { execArgv: string[]; newSpaceMb: number; threads: number };
+    const shipped = nodeWith(flags, CHURN) as Run;
+    const defaults = nodeWith([], CHURN) as Run;
     expect(shipped.execArgv.slice(0, flags.length)).toEqual(flags);
     // Two 1 MB semi-spaces at most, where Node's defaults grow the new space well past that under churn.
     expect(shipped.newSpaceMb).toBeLessThanOrEqual(2);
     expect(defaults.newSpaceMb).toBeGreaterThan(shipped.newSpaceMb * 2);
+    // Node starts four V8 platform threads by default; --v8-pool-size=1 leaves one.
+    expect(defaults.threads - shipped.threads).toBe(3);
   });
 });
