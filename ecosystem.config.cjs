@@ -30,7 +30,7 @@ const common = {
 // the memory a busy cycle freed (page bodies, rendered feeds) inside the process, so the worker's RSS
 // climbs for hours; jemalloc gives back pages unused for a second (dirty_decay_ms; its default of 10 s
 // raised the first cycle's peak by 21–33 MB at N = 2,000). Over the bench's 500 one-minute cycles, RSS
-// at idle ended at 200–212 MB with glibc and 166–170 MB with jemalloc (README, "Performance"). A
+// at idle ended at 200–212 MB with glibc and 166–170 MB with jemalloc (docs/performance.md). A
 // MALLOC_CONF already set wins.
 const JEMALLOC = [
   "/usr/lib/x86_64-linux-gnu/libjemalloc.so.2",
@@ -64,7 +64,7 @@ module.exports = {
       // V8 sized for a long-running worker rather than for throughput: a 1 MB young-generation semi-space
       // (default up to 16 MB) and an old generation grown to 1.5 times what the last full collection kept
       // (by default V8 picks 1.1 to 4 times). With 10,000 tracked articles the worker peaks at about 190 MB
-      // instead of 240–255 MB (which could near max_memory_restart above), for about 5–10 % more CPU per page.
+      // instead of about 250 MB (which could near max_memory_restart above), for about 5–10 % more CPU per page.
       // One V8 helper thread instead of four: the worker's main and analysis threads already keep two cores
       // busy, and four helpers contending for them cost more than they save: on 2 cores the first cycle over
       // 10,000 pages took 7.7 s instead of 8.1 s (medians of seven alternating runs), the helpers' CPU 2.3–2.7 s

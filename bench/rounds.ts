@@ -3,7 +3,7 @@
  * captured, then every round edits a share of the pages (BENCH_ROUND_SHARE, default all of them: each edit
  * rewrites a sentence and appends a paragraph) and rechecks every article, as the long run's recheck ticks
  * do every 15 minutes. Prints each round's wall time, publish time and memory; nothing is compared with a
- * target. The long run's RSS follows these rounds' publish peaks (see README, Performance).
+ * target. The long run's RSS follows these rounds' publish peaks (see docs/performance.md).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
