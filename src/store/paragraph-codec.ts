@@ -41,17 +41,20 @@ export function encodeParagraphs(paragraphs: readonly Paragraph[]): string {
   return JSON.stringify(stored);
 }
 
+/** A revision's paragraphs in the stored form (JSON, as above), as UTF-8 bytes. */
+export type StoredParagraphs = Uint8Array;
+
 /**
  * The stored form as UTF-8 bytes, in a buffer of their own. Page analysis encodes a new revision's paragraphs
  * on its worker thread (analyse-page.ts), so the fetch loop's thread neither builds the JSON (60–65 µs for a
  * 60 KB page) nor converts it to UTF-8 while binding it (about 30 µs more).
  */
-export function encodeParagraphBytes(paragraphs: readonly Paragraph[]): Uint8Array {
+export function encodeParagraphBytes(paragraphs: readonly Paragraph[]): StoredParagraphs {
   return utf8.encode(encodeParagraphs(paragraphs));
 }
 
 /** The texts of paragraphs stored as UTF-8 bytes (a revision read with check-queries.ts latestRevisionText). */
-export function decodeParagraphTexts(bytes: Uint8Array): string[] {
+export function decodeParagraphTexts(bytes: StoredParagraphs): string[] {
   const stored = JSON.parse(utf8Text.decode(bytes)) as StoredParagraph[];
   return stored.map((p) => (typeof p === "string" ? p : p.text));
 }

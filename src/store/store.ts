@@ -1,7 +1,7 @@
 import type { Database, Statement } from "better-sqlite3";
-import type { Article, ArticleEvent, ArticleStatus, Revision, TagResult } from "../model.js";
+import type { Article, ArticleEvent, ArticleStatus, Paragraph, Revision, TagResult } from "../model.js";
 import { type OpenOptions, openDatabase } from "./open.js";
-import { encodeParagraphs } from "./paragraph-codec.js";
+import { encodeParagraphs, type StoredParagraphs } from "./paragraph-codec.js";
 import { type ArticleRow, type EventRow, type RevisionRow, toArticle, toEvent, toRevision } from "./rows.js";
 
 /** An article plus the fetch state the watcher keeps for it. */
@@ -36,14 +36,20 @@ export interface NewArticle {
 }
 
 /** A revision to store: the model's fields less those the store assigns, plus the response it came from. */
-export interface NewRevision extends Omit<Revision, "id" | "articleId" | "seq"> {
-  /** `paragraphs` already encoded as stored (paragraph-codec.ts encodeParagraphBytes), if the analysis did. */
-  storedParagraphs?: Uint8Array;
+export interface NewRevision extends Omit<Revision, "id" | "articleId" | "seq" | "paragraphs"> {
+  /**
+   * The text: paragraphs, or the form they are stored in, as the page analysis encodes it on its thread
+   * (paragraph-codec.ts encodeParagraphBytes), so that the fetch loop's thread never holds the paragraphs.
+   */
+  paragraphs: readonly Paragraph[] | StoredParagraphs;
   httpStatus: number | null;
   etag: string | null;
   lastModified: string | null;
   finalUrl: string | null;
 }
+
+/** A revision just stored, as recordCheck returns it: all but its text (getRevision reads that). */
+export type AddedRevision = Omit<Revision, "paragraphs">;
 
 /** What one check changes about an article; undefined fields are left as they are. */
 export interface ArticleUpdate {
@@ -272,14 +278,14 @@ export class Store {
    * already has this hash, so repeating a check never duplicates), an event, and the article's state.
    * Returns the stored revision, or null when none was added.
    */
-  recordCheck(articleId: number, record: CheckRecord): Revision | null {
+  recordCheck(articleId: number, record: CheckRecord): AddedRevision | null {
     // Bookkeeping alone (most checks: a 304) is one UPDATE, atomic by itself: no transaction around it.
     if (!record.revision && !record.event) {
       this.#updateArticle(articleId, { ...record.article });
       return null;
     }
     return this.db.transaction(() => {
-      let stored: Revision | null = null;
+      let stored: AddedRevision | null = null;
       const update: ArticleUpdate = { ...record.article };
       if (record.revision) {
         const latest = this.#sql(
@@ -298,7 +304,7 @@ export class Store {
             articleId,
             seq,
             // Bytes are bound as a BLOB: the CAST stores them as the TEXT they are.
-            paragraphs: r.storedParagraphs ?? encodeParagraphs(r.paragraphs),
+            paragraphs: r.paragraphs instanceof Uint8Array ? r.paragraphs : encodeParagraphs(r.paragraphs),
             developing: r.developing ? 1 : 0,
             labels: JSON.stringify(r.labels),
             minor: r.minor ? 1 : 0,
@@ -367,15 +373,14 @@ export class Store {
   }
 }
 
-/** The model's view of a revision just inserted: the fields toRevision would read back from its row. */
-function storedRevision(id: number, articleId: number, seq: number, r: NewRevision): Revision {
+/** A revision just inserted: what toRevision would read back from its row, less the text. */
+function storedRevision(id: number, articleId: number, seq: number, r: NewRevision): AddedRevision {
   return {
     id,
     articleId,
     seq,
     observedAt: r.observedAt,
     title: r.title,
-    paragraphs: r.paragraphs.map((p) => ({ text: p.text, html: p.html })),
     hash: r.hash,
     developing: r.developing,
     event: r.event,

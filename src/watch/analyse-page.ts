@@ -2,7 +2,11 @@ import type { SourceConfig } from "../config/schema.js";
 import { shrankSuspiciously } from "../extract/plausibility.js";
 import { decodeBody } from "../fetch/charset.js";
 import type { ExtractedArticle, TagResult } from "../model.js";
-import { decodeParagraphTexts, encodeParagraphBytes } from "../store/paragraph-codec.js";
+import {
+  decodeParagraphTexts,
+  encodeParagraphBytes,
+  type StoredParagraphs,
+} from "../store/paragraph-codec.js";
 import type { ChangeSummary, WatchStages } from "./deps.js";
 import { renderFeedDiff } from "./feed-diffs.js";
 
@@ -20,8 +24,8 @@ export type AnalysisStages = Pick<
 
 export interface PreviousText {
   title: string;
-  /** Its paragraphs as the store holds them (UTF-8, paragraph-codec.ts), decoded where the analysis runs. */
-  storedParagraphs: Uint8Array;
+  /** Its paragraphs as the store holds them (paragraph-codec.ts), decoded where the analysis runs. */
+  storedParagraphs: StoredParagraphs;
   developing: boolean;
   hash: string;
 }
@@ -51,7 +55,8 @@ export type PageAnalysis =
   | { kind: "same"; hash: string; developing: boolean }
   | {
       kind: "changed";
-      found: ExtractedArticle;
+      /** What the page says besides its text, which comes as storedParagraphs. */
+      found: Omit<ExtractedArticle, "paragraphs">;
       hash: string;
       developing: boolean;
       /** The earlier revision this text returns to, if any. */
@@ -60,16 +65,19 @@ export type PageAnalysis =
       /** The change as feeds show it (feed-diffs.ts); null for a first revision or when not asked for. */
       diffHtml: string | null;
       tags: TagResult[];
-      /** found.paragraphs as the store will hold them, encoded here rather than on the fetch loop's thread. */
-      storedParagraphs: Uint8Array;
+      /**
+       * The text as the store will hold it, encoded here: the fetch loop's thread neither encodes it nor
+       * receives the paragraphs as objects (about 30 KB of strings a page, to copy in and collect).
+       */
+      storedParagraphs: StoredParagraphs;
     };
 
 export function analysePage(stages: AnalysisStages, input: PageInput): PageAnalysis {
   const html = "html" in input ? input.html : decodeBody(input.bytes, input.contentType).text;
   const extracted = stages.extract(html, input.url, input.source);
   if (!extracted.ok) return { kind: "failed", reason: extracted.reason, message: extracted.message };
-  const found = extracted.article;
-  const texts = found.paragraphs.map((p) => p.text);
+  const { paragraphs, ...found } = extracted.article;
+  const texts = paragraphs.map((p) => p.text);
   const previous = input.previous && {
     ...input.previous,
     paragraphs: decodeParagraphTexts(input.previous.storedParagraphs),
@@ -91,7 +99,7 @@ export function analysePage(stages: AnalysisStages, input: PageInput): PageAnaly
   );
   const tags = stages.tag([found.title, ...texts].join("\n\n"), found.lang ?? input.articleLang);
   const diffHtml = diff && input.feedDiff === true ? renderFeedDiff(diff) : null;
-  const storedParagraphs = encodeParagraphBytes(found.paragraphs);
+  const storedParagraphs = encodeParagraphBytes(paragraphs);
   return { kind: "changed", found, hash, developing, revertOf, change, diffHtml, tags, storedParagraphs };
 }
 

@@ -1,7 +1,7 @@
 import type { SourceConfig } from "../config/schema.js";
-import type { ArticleStatus, Revision } from "../model.js";
+import type { ArticleStatus } from "../model.js";
 import { latestRevisionHead, latestRevisionText, revisionHashes } from "../store/check-queries.js";
-import type { ArticleUpdate, CheckRecord, WatchedArticle } from "../store/store.js";
+import type { AddedRevision, ArticleUpdate, CheckRecord, WatchedArticle } from "../store/store.js";
 import { analysePage, type PageInput } from "./analyse-page.js";
 import type { FailureInfo, WatchContext } from "./deps.js";
 import { feedDiffKey } from "./feed-diffs.js";
@@ -12,7 +12,7 @@ export type CheckResult = "changed" | "unchanged" | "not_modified" | "failed" | 
 export interface CheckOutcome {
   articleId: number;
   result: CheckResult;
-  revision: Revision | null;
+  revision: AddedRevision | null;
   failure: FailureInfo | null;
 }
 
@@ -47,14 +47,14 @@ export async function checkArticle(
   const nowIso = now.toISOString();
   const outcome = (
     result: CheckResult,
-    revision: Revision | null = null,
+    revision: AddedRevision | null = null,
     failure: FailureInfo | null = null,
   ) => {
     ctx.metrics.check(result === "removed" ? "changed" : result);
     return { articleId: article.id, result, revision, failure };
   };
   // An article past the last recheck tier is no longer checked: a plain one is then "stopped".
-  const record = (given: CheckRecord, committed?: (added: Revision | null) => void) => {
+  const record = (given: CheckRecord, committed?: (added: AddedRevision | null) => void) => {
     const status = given.article.status ?? article.status;
     const rec =
       given.article.nextCheckAt === null && status === "watching"
@@ -180,8 +180,7 @@ export async function checkArticle(
       revision: {
         observedAt: nowIso,
         title: found.title,
-        paragraphs: found.paragraphs,
-        storedParagraphs,
+        paragraphs: storedParagraphs,
         hash,
         developing,
         event: revertOf !== null ? "revert" : null,
@@ -219,7 +218,7 @@ export async function checkArticle(
  * and only if it directly follows the revision it was diffed against (a second writer may have added one).
  */
 function offerDiff(ctx: WatchContext, diffedSeq: number, diffHtml: string) {
-  return (added: Revision | null): void => {
+  return (added: AddedRevision | null): void => {
     if (added?.seq === diffedSeq + 1) ctx.feedDiffs?.set(feedDiffKey(added.articleId, added.seq), diffHtml);
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Revision } from "../../src/model.js";
 import { articlesByIds, dueArticleIds, watchedArticleIds } from "../../src/store/due-queries.js";
 import { readMigrations } from "../../src/store/migrate.js";
 import type { NewRevision } from "../../src/store/store.js";
@@ -78,7 +79,7 @@ describe("Store", () => {
     store.close();
   });
 
-  it("returns the revision it stored exactly as reading it back gives it", () => {
+  it("returns the revision it stored exactly as reading it back gives it, less the text", () => {
     const store = newStore();
     const { article } = store.upsertArticle(item, "2025-10-24T10:00:00.000Z");
     const first = store.recordCheck(article.id, { revision: revision(), article: {} });
@@ -86,8 +87,13 @@ describe("Store", () => {
       revision: revision({ hash: "h2", event: "revert", revertOf: 1, developing: false, minor: true }),
       article: {},
     });
-    expect(first).toEqual(store.getRevision(article.id, 1));
-    expect(revert).toEqual(store.getRevision(article.id, 2));
+    const readBack = (seq: number) => {
+      const { paragraphs, ...rest } = store.getRevision(article.id, seq) as Revision;
+      expect(paragraphs).toEqual(revision().paragraphs);
+      return rest;
+    };
+    expect(first).toEqual(readBack(1));
+    expect(revert).toEqual(readBack(2));
     expect(revert).toMatchObject({ seq: 2, event: "revert", revertOf: 1, minor: true, developing: false });
     store.close();
   });
