@@ -122,8 +122,13 @@ describe("writeFiles", () => {
 
 describe("fileWriter", () => {
   /** Event-loop turns until `done` holds (each write is a few file-system calls on libuv's threads). */
+  /**
+   * Event-loop turns until `done`: the writes run on libuv's threads, so how many turns they take depends on
+   * the machine's load (10,000 turns were not always enough with the whole suite running). A write that
+   * never comes ends in the test's timeout.
+   */
   async function turnsUntil(done: () => boolean): Promise<void> {
-    for (let i = 0; i < 10_000 && !done(); i++) await new Promise(setImmediate);
+    while (!done()) await new Promise(setImmediate);
   }
 
   it("writes each file as it is handed over, before the caller finishes, and reports them in order", async () => {
