@@ -73,6 +73,28 @@ export function toArticle(row: ArticleRow): Article {
   };
 }
 
+/** An article plus the fetch state the watcher keeps for it. */
+export interface WatchedArticle extends Article {
+  etag: string | null;
+  lastModified: string | null;
+  finalChecksLeft: number;
+  consecutiveFailures: number;
+  lastError: string | null;
+}
+
+export function toWatched(row: ArticleRow): WatchedArticle {
+  // Fields added to toArticle's object, not `{ ...toArticle(row), etag, … }`: V8 (Node 20) gave every
+  // object made by that spread a hidden class and descriptor array of its own, about 650 bytes per
+  // article (6.5 MB of heap with 10,000 watched) and megamorphic property access wherever articles go.
+  const watched = toArticle(row) as WatchedArticle;
+  watched.etag = row.etag;
+  watched.lastModified = row.last_modified;
+  watched.finalChecksLeft = row.final_checks_left;
+  watched.consecutiveFailures = row.consecutive_failures;
+  watched.lastError = row.last_error;
+  return watched;
+}
+
 export function toRevision(row: RevisionRow): Revision {
   return {
     id: row.id,

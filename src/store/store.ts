@@ -1,17 +1,18 @@
 import type { Database, Statement } from "better-sqlite3";
-import type { Article, ArticleEvent, ArticleStatus, Paragraph, Revision, TagResult } from "../model.js";
+import type { ArticleEvent, ArticleStatus, Paragraph, Revision, TagResult } from "../model.js";
 import { type OpenOptions, openDatabase } from "./open.js";
 import { encodeParagraphs, type StoredParagraphs } from "./paragraph-codec.js";
-import { type ArticleRow, type EventRow, type RevisionRow, toArticle, toEvent, toRevision } from "./rows.js";
+import {
+  type ArticleRow,
+  type EventRow,
+  type RevisionRow,
+  toEvent,
+  toRevision,
+  toWatched,
+  type WatchedArticle,
+} from "./rows.js";
 
-/** An article plus the fetch state the watcher keeps for it. */
-export interface WatchedArticle extends Article {
-  etag: string | null;
-  lastModified: string | null;
-  finalChecksLeft: number;
-  consecutiveFailures: number;
-  lastError: string | null;
-}
+export { toWatched, type WatchedArticle } from "./rows.js";
 
 export interface SourceState {
   id: string;
@@ -88,25 +89,22 @@ const ARTICLE_COLUMNS: Record<keyof ArticleUpdate, string> = {
   lastError: "last_error",
 };
 
-export function toWatched(row: ArticleRow): WatchedArticle {
-  // Fields added to toArticle's object, not `{ ...toArticle(row), etag, … }`: V8 (Node 20) gave every
-  // object made by that spread a hidden class and descriptor array of its own, about 650 bytes per
-  // article (6.5 MB of heap with 10,000 watched) and megamorphic property access wherever articles go.
-  const watched = toArticle(row) as WatchedArticle;
-  watched.etag = row.etag;
-  watched.lastModified = row.last_modified;
-  watched.finalChecksLeft = row.final_checks_left;
-  watched.consecutiveFailures = row.consecutive_failures;
-  watched.lastError = row.last_error;
-  return watched;
-}
-
 /** One method per store operation; each write is one transaction. */
 export class Store {
   readonly db: Database;
+  /**
+   * The transactions, made once: better-sqlite3's db.transaction() builds four wrapper functions and defines
+   * their properties on every call, about 5 KB of garbage and 3–4 µs, twice for every new article.
+   */
+  readonly #upsertArticle: (item: NewArticle, now: string) => { article: WatchedArticle; created: boolean };
+  readonly #recordCheck: (articleId: number, record: CheckRecord) => AddedRevision | null;
 
   constructor(db: Database) {
     this.db = db;
+    this.#upsertArticle = db.transaction((item: NewArticle, now: string) =>
+      this.#upsertArticleNow(item, now),
+    );
+    this.#recordCheck = db.transaction((id: number, record: CheckRecord) => this.#recordCheckNow(id, record));
   }
 
   static open(stateDir: string, options: OpenOptions = {}): Store {
@@ -180,26 +178,28 @@ export class Store {
 
   /** Adds an article seen in a feed, or records that another feed also lists it. */
   upsertArticle(item: NewArticle, now: string): { article: WatchedArticle; created: boolean } {
-    return this.db.transaction(() => {
-      const existing = this.#sql("SELECT * FROM articles WHERE key = ?").get(item.key) as
-        | ArticleRow
-        | undefined;
-      let id: number;
-      if (existing) {
-        id = existing.id;
-      } else {
-        const info = this.#sql(
-          `INSERT INTO articles (key, url, source_id, site_id, lang, title, published_at, first_seen_at, status, next_check_at)
-             VALUES (@key, @url, @sourceId, @siteId, @lang, @title, @publishedAt, @now, 'watching', @now)`,
-        ).run({ ...item, now });
-        id = Number(info.lastInsertRowid);
-      }
-      this.#sql(
-        "INSERT OR IGNORE INTO article_sources (article_id, source_id, first_seen_at) VALUES (?, ?, ?)",
-      ).run(id, item.sourceId, now);
-      const row = this.#sql("SELECT * FROM articles WHERE id = ?").get(id) as ArticleRow;
-      return { article: toWatched(row), created: !existing };
-    })();
+    return this.#upsertArticle(item, now);
+  }
+
+  #upsertArticleNow(item: NewArticle, now: string): { article: WatchedArticle; created: boolean } {
+    const existing = this.#sql("SELECT * FROM articles WHERE key = ?").get(item.key) as
+      | ArticleRow
+      | undefined;
+    let id: number;
+    if (existing) {
+      id = existing.id;
+    } else {
+      const info = this.#sql(
+        `INSERT INTO articles (key, url, source_id, site_id, lang, title, published_at, first_seen_at, status, next_check_at)
+           VALUES (@key, @url, @sourceId, @siteId, @lang, @title, @publishedAt, @now, 'watching', @now)`,
+      ).run({ ...item, now });
+      id = Number(info.lastInsertRowid);
+    }
+    this.#sql(
+      "INSERT OR IGNORE INTO article_sources (article_id, source_id, first_seen_at) VALUES (?, ?, ?)",
+    ).run(id, item.sourceId, now);
+    const row = this.#sql("SELECT * FROM articles WHERE id = ?").get(id) as ArticleRow;
+    return { article: toWatched(row), created: !existing };
   }
 
   getArticle(id: number): WatchedArticle | null {
@@ -284,53 +284,55 @@ export class Store {
       this.#updateArticle(articleId, { ...record.article });
       return null;
     }
-    return this.db.transaction(() => {
-      let stored: AddedRevision | null = null;
-      const update: ArticleUpdate = { ...record.article };
-      if (record.revision) {
-        const latest = this.#sql(
-          "SELECT seq, hash FROM revisions WHERE article_id = ? ORDER BY seq DESC LIMIT 1",
-        ).get(articleId) as { seq: number; hash: string } | undefined;
-        if (latest?.hash !== record.revision.hash) {
-          const r = record.revision;
-          const seq = (latest?.seq ?? 0) + 1;
-          const info = this.#sql(
-            `INSERT INTO revisions (article_id, seq, observed_at, title, paragraphs, hash, developing, event,
-                 revert_of, labels, minor, words_added, words_removed, tags, http_status, etag, last_modified, final_url)
-               VALUES (@articleId, @seq, @observedAt, @title, CAST(@paragraphs AS TEXT), @hash, @developing, @event,
-                 @revertOf, @labels, @minor, @wordsAdded, @wordsRemoved, @tags, @httpStatus, @etag, @lastModified, @finalUrl)`,
-          ).run({
-            ...r,
-            articleId,
-            seq,
-            // Bytes are bound as a BLOB: the CAST stores them as the TEXT they are.
-            paragraphs: r.paragraphs instanceof Uint8Array ? r.paragraphs : encodeParagraphs(r.paragraphs),
-            developing: r.developing ? 1 : 0,
-            labels: JSON.stringify(r.labels),
-            minor: r.minor ? 1 : 0,
-            tags: JSON.stringify(r.tags),
-          });
-          // What was written, without reading it back (a 10 KB row costs a query and a JSON.parse).
-          stored = storedRevision(Number(info.lastInsertRowid), articleId, seq, r);
-          this.#sql("UPDATE articles SET revision_count = revision_count + 1, tags = ? WHERE id = ?").run(
-            JSON.stringify(r.tags.map((t) => t.tag)),
-            articleId,
-          );
-        } else {
-          delete update.lastChangedAt;
-        }
-      }
-      if (record.event) {
-        this.#sql("INSERT INTO events (article_id, at, kind, detail) VALUES (?, ?, ?, ?)").run(
+    return this.#recordCheck(articleId, record);
+  }
+
+  #recordCheckNow(articleId: number, record: CheckRecord): AddedRevision | null {
+    let stored: AddedRevision | null = null;
+    const update: ArticleUpdate = { ...record.article };
+    if (record.revision) {
+      const latest = this.#sql(
+        "SELECT seq, hash FROM revisions WHERE article_id = ? ORDER BY seq DESC LIMIT 1",
+      ).get(articleId) as { seq: number; hash: string } | undefined;
+      if (latest?.hash !== record.revision.hash) {
+        const r = record.revision;
+        const seq = (latest?.seq ?? 0) + 1;
+        const info = this.#sql(
+          `INSERT INTO revisions (article_id, seq, observed_at, title, paragraphs, hash, developing, event,
+               revert_of, labels, minor, words_added, words_removed, tags, http_status, etag, last_modified, final_url)
+             VALUES (@articleId, @seq, @observedAt, @title, CAST(@paragraphs AS TEXT), @hash, @developing, @event,
+               @revertOf, @labels, @minor, @wordsAdded, @wordsRemoved, @tags, @httpStatus, @etag, @lastModified, @finalUrl)`,
+        ).run({
+          ...r,
           articleId,
-          record.event.at,
-          record.event.kind,
-          record.event.detail ?? null,
+          seq,
+          // Bytes are bound as a BLOB: the CAST stores them as the TEXT they are.
+          paragraphs: r.paragraphs instanceof Uint8Array ? r.paragraphs : encodeParagraphs(r.paragraphs),
+          developing: r.developing ? 1 : 0,
+          labels: JSON.stringify(r.labels),
+          minor: r.minor ? 1 : 0,
+          tags: JSON.stringify(r.tags),
+        });
+        // What was written, without reading it back (a 10 KB row costs a query and a JSON.parse).
+        stored = storedRevision(Number(info.lastInsertRowid), articleId, seq, r);
+        this.#sql("UPDATE articles SET revision_count = revision_count + 1, tags = ? WHERE id = ?").run(
+          JSON.stringify(r.tags.map((t) => t.tag)),
+          articleId,
         );
+      } else {
+        delete update.lastChangedAt;
       }
-      this.#updateArticle(articleId, update);
-      return stored;
-    })();
+    }
+    if (record.event) {
+      this.#sql("INSERT INTO events (article_id, at, kind, detail) VALUES (?, ?, ?, ?)").run(
+        articleId,
+        record.event.at,
+        record.event.kind,
+        record.event.detail ?? null,
+      );
+    }
+    this.#updateArticle(articleId, update);
+    return stored;
   }
 
   #updateArticle(articleId: number, update: ArticleUpdate): void {
