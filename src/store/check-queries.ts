@@ -1,4 +1,5 @@
 import type { Database } from "better-sqlite3";
+import type { StoredParagraphs } from "./paragraph-codec.js";
 import { cachedStatement } from "./statements.js";
 
 /**
@@ -56,8 +57,8 @@ export function revisionHashes(db: Database, articleId: number): { seq: number; 
 /** What a changed page is compared with: the latest revision, its paragraphs as stored (paragraph-codec.ts). */
 export interface RevisionText extends RevisionHead {
   title: string;
-  /** UTF-8 bytes, decoded on the analysis thread (analyse-page.ts): the fetch loop's thread never parses them. */
-  storedParagraphs: Uint8Array;
+  /** Decoded on the analysis thread (analyse-page.ts): the fetch loop's thread never parses them. */
+  storedParagraphs: StoredParagraphs;
 }
 
 /** The latest revision's text, or null for an article without revisions. */
