@@ -114,12 +114,17 @@ publish:
       expect(existsSync(path.join(dir, "state", "revfeed.sqlite-journal"))).toBe(false);
       expectFeedsValid(dir);
     };
-    /** Changes a story, makes its page slow, and waits until the worker's request for it is in flight. */
-    // The worker checks every second, so a request for the story may already be on its way: only a slow
-    // request for that very page that arrived after the change counts.
+    /**
+     * Makes a story's page slow, waits until the worker's request for it is in flight, then changes the
+     * story: the slow request reaches the site after its delay and takes the change; no other does.
+     */
+    // The worker checks every second, so a request for the story may already be on its way, or held by
+    // the previous step's slow fault, when this one starts. Changing the story before the new slow request
+    // arrived let such a request take the change (seen once: step 3 found the third addition stored). A
+    // new request for the page means the earlier one was answered: a watcher checks an article once at a
+    // time.
     const slowCheckOf = async (id: number, delayMs: number, added: string) => {
       proxy?.set("article", { kind: "slow", delayMs });
-      site?.update(id, { paragraphs: [...P.slice(id, id + 3), added] });
       const story = site?.stories.get(id);
       const page = story && site ? new URL(site.articleUrl(story)).pathname : "";
       const from = proxy?.arrivals.length ?? 0;
@@ -128,6 +133,7 @@ publish:
         () => proxy?.arrivals.slice(from).some((a) => a.kind === "slow" && a.path === page),
         15_000,
       );
+      site?.update(id, { paragraphs: [...P.slice(id, id + 3), added] });
     };
 
     pm2 = startPm2({ REVFEED_CONFIG: path.join(dir, "revfeed.config.yaml") });
