@@ -66,9 +66,9 @@ module.exports = {
       // (by default V8 picks 1.1 to 4 times). With 10,000 tracked articles the worker peaks at about 190 MB
       // instead of about 250 MB (which could near max_memory_restart above), for about 5–10 % more CPU per page.
       // One V8 helper thread instead of four: the worker's main and analysis threads already keep two cores
-      // busy, and four helpers contending for them cost more than they save: on 2 cores the first cycle over
-      // 10,000 pages took 7.7 s instead of 8.1 s (medians of seven alternating runs), the helpers' CPU 2.3–2.7 s
-      // instead of 3.1–3.5 s (docs/performance.md). `npm start` passes the same flags.
+      // busy, and four helpers contending for them cost more than they save. On 2 cores the first cycle over
+      // 10,000 pages took 7.71 s instead of 8.15 s (medians of seven alternating runs), and the helpers' CPU
+      // 2.3–2.8 s instead of 3.0–3.6 s (docs/performance.md). `npm start` passes the same flags.
       node_args: ["--max-semi-space-size=1", "--heap-growing-percent=50", "--v8-pool-size=1"],
       env: { ...common.env, ...allocatorEnv() },
     },
