@@ -1,4 +1,5 @@
 import { TextDecoder } from "node:util";
+import { decodeUtf8 } from "../text/utf8.js";
 
 /**
  * Bytes + Content-Type -> text. Pure: no I/O, no clock.
@@ -79,7 +80,8 @@ export function decodeBody(bytes: Uint8Array, contentType: string | null | undef
     decoderOrNull(charsetFromContentType(contentType)) ??
     decoderOrNull(sniffDeclaredCharset(bytes)) ??
     (decoderFor("utf-8") as TextDecoder);
-  return { text: decoder.decode(bytes), charset: decoder.encoding };
+  const text = decoder.encoding === "utf-8" ? decodeUtf8(bytes) : decoder.decode(bytes);
+  return { text, charset: decoder.encoding };
 }
 
 function decoderOrNull(label: string | null): TextDecoder | null {

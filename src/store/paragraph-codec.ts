@@ -1,4 +1,5 @@
 import type { Paragraph } from "../model.js";
+import { decodeUtf8 } from "../text/utf8.js";
 
 /**
  * How a revision's paragraphs are stored in `revisions.paragraphs` (JSON).
@@ -55,12 +56,11 @@ export function encodeParagraphBytes(paragraphs: readonly Paragraph[]): StoredPa
 
 /** The texts of paragraphs stored as UTF-8 bytes (a revision read with check-queries.ts latestRevisionText). */
 export function decodeParagraphTexts(bytes: StoredParagraphs): string[] {
-  const stored = JSON.parse(utf8Text.decode(bytes)) as StoredParagraph[];
+  const stored = JSON.parse(decodeUtf8(bytes)) as StoredParagraph[];
   return stored.map((p) => (typeof p === "string" ? p : p.text));
 }
 
 const utf8 = new TextEncoder();
-const utf8Text = new TextDecoder();
 
 export function decodeParagraphs(json: string): Paragraph[] {
   const stored = JSON.parse(json) as StoredParagraph[];
