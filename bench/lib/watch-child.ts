@@ -2,7 +2,7 @@
  * A real watcher (createWatcher: store, stages, publisher, Worker) in its own process, driven cycle by cycle.
  * The clock is a ManualClock so the schedule is reproducible; wall time is measured with performance.now().
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import os from "node:os";
 import path from "node:path";
@@ -114,6 +114,7 @@ async function cycle(p: CycleParams): Promise<CycleFigures> {
   if (threads)
     process.stderr.write(`cycle ${cyclesRun} CPU ms by thread: ${threadCpuDelta(threads, threadCpuMs())}\n`);
   if (session && cycleProfileDir) {
+    mkdirSync(cycleProfileDir, { recursive: true });
     const { profile } = await session.post("Profiler.stop");
     writeFileSync(
       path.join(cycleProfileDir, `cycle-${process.pid}-${cyclesRun}.cpuprofile`),

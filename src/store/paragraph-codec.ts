@@ -1,5 +1,5 @@
 import type { Paragraph } from "../model.js";
-import { decodeUtf8 } from "../text/utf8.js";
+import { decodeUtf8, encodeUtf8 } from "../text/utf8.js";
 
 /**
  * How a revision's paragraphs are stored in `revisions.paragraphs` (JSON).
@@ -51,7 +51,7 @@ export type StoredParagraphs = Uint8Array;
  * 60 KB page) nor converts it to UTF-8 while binding it (about 30 µs more).
  */
 export function encodeParagraphBytes(paragraphs: readonly Paragraph[]): StoredParagraphs {
-  return utf8.encode(encodeParagraphs(paragraphs));
+  return encodeUtf8(encodeParagraphs(paragraphs));
 }
 
 /** The texts of paragraphs stored as UTF-8 bytes (a revision read with check-queries.ts latestRevisionText). */
@@ -60,7 +60,6 @@ export function decodeParagraphTexts(bytes: StoredParagraphs): string[] {
   return stored.map((p) => (typeof p === "string" ? p : p.text));
 }
 
-const utf8 = new TextEncoder();
 
 export function decodeParagraphs(json: string): Paragraph[] {
   const stored = JSON.parse(json) as StoredParagraph[];

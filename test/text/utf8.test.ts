@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { articlePage } from "../../bench/lib/pages.js";
-import { decodeUtf8 } from "../../src/text/utf8.js";
+import { decodeUtf8, encodeUtf8 } from "../../src/text/utf8.js";
 
 /** The reference: what every decoder in revfeed used before, and what the WHATWG Encoding spec says. */
 const reference = new TextDecoder("utf-8");
@@ -70,5 +70,29 @@ describe("decodeUtf8", () => {
     const around = Buffer.from(`xx${text}yy`);
     const view = new Uint8Array(around.buffer, around.byteOffset + 2, around.length - 4);
     expect(decodeUtf8(view)).toBe(text);
+  });
+});
+
+describe("encodeUtf8", () => {
+  const textEncoder = new TextEncoder();
+  /** Code units that matter to an encoder: ASCII, Cyrillic, astral pairs, and lone surrogates. */
+  const unit = fc.oneof(
+    fc.string({ unit: "grapheme", minLength: 1, maxLength: 3 }),
+    fc.constantFrom("\ud800", "\udfff", "\ud83d\ude00", "\ufeff", "\u0000", "ё", "Ә"),
+  );
+
+  it("encodes any string as TextEncoder does, short or long, lone surrogates included", () => {
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 40 }), fc.integer({ min: 1, max: 60 }), (s, times) => {
+        const text = s.repeat(times);
+        expect(Buffer.from(encodeUtf8(text)).equals(Buffer.from(textEncoder.encode(text)))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("round-trips a Russian article page", () => {
+    const page = articlePage(11, 2);
+    expect(decodeUtf8(encodeUtf8(page))).toBe(page);
   });
 });
