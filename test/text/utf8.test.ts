@@ -63,6 +63,9 @@ describe("decodeUtf8", () => {
     expect(decodeUtf8(cut)).toBe(reference.decode(cut));
     expect(decodeUtf8(cut).endsWith("\ufffd")).toBe(true);
     expect(decodeUtf8(new Uint8Array(0))).toBe("");
+    const huge = Buffer.concat(Array.from({ length: 20 }, () => page)); // over 1 MB: TextDecoder's path
+    expect(huge.length).toBeGreaterThan(1 << 20);
+    expect(decodeUtf8(huge)).toBe(reference.decode(huge));
   });
 
   it("reads a view into a larger buffer, not the buffer around it", () => {
