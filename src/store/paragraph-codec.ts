@@ -60,7 +60,6 @@ export function decodeParagraphTexts(bytes: StoredParagraphs): string[] {
   return stored.map((p) => (typeof p === "string" ? p : p.text));
 }
 
-
 export function decodeParagraphs(json: string): Paragraph[] {
   const stored = JSON.parse(json) as StoredParagraph[];
   return stored.map((p) =>
