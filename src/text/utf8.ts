@@ -6,8 +6,9 @@ import { isAscii, isUtf8, transcode } from "node:buffer";
  *
  * TextDecoder and `Buffer.toString` go through V8's UTF-8 decoder, which turns Cyrillic into a two-byte
  * string at about 400 MB/s: 130–170 µs for a 66 KB Trend page, the largest single cost of analysing one.
- * Node's `transcode` to UTF-16LE converts well-formed UTF-8 with simdutf, and V8 then only copies the
- * result into a string: 15–20 µs for the same page (npm run bench:decode). It refuses malformed input, and
+ * Node's `transcode` to UTF-16LE converts well-formed UTF-8 in bulk outside V8 (Node bundles simdutf for
+ * this), and V8 then only copies the result into a string: 27 µs for the same page, checks included
+ * (`npm run bench:decode`). It refuses malformed input, and
  * costs more than TextDecoder for short or ASCII text (which V8 copies into a one-byte string), so those
  * take TextDecoder, as do very long inputs (below) and everything on a Node built without ICU.
  */
@@ -42,7 +43,7 @@ const encoder = new TextEncoder();
 
 /**
  * String -> UTF-8 bytes, exactly as `new TextEncoder().encode(text)` gives them (a lone surrogate becomes
- * U+FFFD), by the same route backwards: V8 copies the string out as UTF-16 and simdutf converts it, 3–4
+ * U+FFFD), by the same route backwards: V8 copies the string out as UTF-16 and transcode converts it, 3–4
  * times faster than TextEncoder for Cyrillic and about 2 µs slower for 3 KB of ASCII.
  */
 export function encodeUtf8(text: string): Uint8Array {
