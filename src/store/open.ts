@@ -26,6 +26,12 @@ export function openDatabase(stateDir: string, options: OpenOptions = {}): Datab
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
+  // Checkpoint when the WAL holds 4,000 pages (16 MB) rather than SQLite's 1,000. A checkpoint copies the
+  // WAL into the database and syncs both, on this thread, inside the commit that crosses the mark; pages
+  // written again and again (articles' bookkeeping, indexes) are copied once per checkpoint. In three
+  // alternating pairs at N = 10,000 (npm run bench) the first cycle took 5.98–6.64 s against 6.81–7.57 s,
+  // and the 10 % changed cycle 1.70–1.74 s against 1.84–2.12 s. 10,000 pages was slower again.
+  db.pragma("wal_autocheckpoint = 4000");
   db.pragma("busy_timeout = 5000");
   db.pragma("foreign_keys = ON");
   migrate(db);

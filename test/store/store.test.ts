@@ -37,6 +37,8 @@ describe("Store", () => {
   it("creates the schema with WAL and records the migration version", () => {
     const store = newStore();
     expect(store.db.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(store.db.pragma("synchronous", { simple: true })).toBe(1); // NORMAL
+    expect(store.db.pragma("wal_autocheckpoint", { simple: true })).toBe(4000);
     expect(store.db.pragma("user_version", { simple: true })).toBe(readMigrations().length);
     // The article list is served from the expression index, not by sorting the whole table.
     const plan = store.db
