@@ -2,9 +2,9 @@ import { Agent, type Dispatcher } from "undici";
 import type { Clock } from "../clock.js";
 import type { FetchConfig } from "../config/schema.js";
 import { guardedLookup, ipLiteral, isPrivateAddress } from "./address.js";
-import { type DecodedText, decodeBody } from "./charset.js";
 import { decodeContent } from "./content-encoding.js";
 import { type FetchFailure, failureFromError, failureFromStatus, fetchFailure } from "./failure.js";
+import { FetchedPage } from "./fetched-page.js";
 import { HostLimiter } from "./host-limiter.js";
 import { readCapped } from "./read-body.js";
 import { RequestAbort } from "./request-abort.js";
@@ -32,26 +32,7 @@ export interface FetchRequest {
 }
 
 export type FetchResult =
-  | {
-      kind: "ok";
-      /** The final URL, after redirects. */
-      url: string;
-      status: number;
-      /**
-       * The decoded text, decoded on first read: a page handed to an analysis thread as `body` is decoded
-       * there, so the fetch loop's thread never pays for it.
-       */
-      readonly text: string;
-      /** The body as received (after decompression). */
-      body: Uint8Array;
-      /** Body size after decompression. */
-      bytes: number;
-      contentType: string | null;
-      /** The encoding the text was decoded from (WHATWG name); reading it decodes the text. */
-      readonly charset: string;
-      etag: string | null;
-      lastModified: string | null;
-    }
+  | FetchedPage
   | { kind: "not-modified"; url: string; etag: string | null; lastModified: string | null }
   | { kind: "failed"; failure: FetchFailure };
 
@@ -283,28 +264,7 @@ export function createFetcher(config: FetchConfig, deps: FetcherDeps): Fetcher {
     }
     const body = await readCapped(content.body, config.maxBodyBytes);
     if (!body.ok) return tooLarge();
-    const bytes = body.bytes;
-    let decoded: DecodedText | null = null;
-    const decode = () => {
-      decoded ??= decodeBody(bytes, contentType);
-      return decoded;
-    };
-    return {
-      kind: "ok",
-      url,
-      status,
-      get text() {
-        return decode().text;
-      },
-      get charset() {
-        return decode().charset;
-      },
-      body: bytes,
-      bytes: bytes.byteLength,
-      contentType,
-      etag: h.get("etag"),
-      lastModified: h.get("last-modified"),
-    };
+    return new FetchedPage(url, status, body.bytes, contentType, h.get("etag"), h.get("last-modified"));
   }
 
   return {
