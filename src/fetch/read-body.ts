@@ -5,6 +5,7 @@
  */
 import type { Readable } from "node:stream";
 
+/** `bytes`: a copy of the body, never a view into the socket's read buffers. */
 export type BodyRead = { ok: true; bytes: Buffer } | { ok: false; readBytes: number };
 
 export async function readCapped(body: Readable, maxBytes: number): Promise<BodyRead> {
@@ -18,6 +19,7 @@ export async function readCapped(body: Readable, maxBytes: number): Promise<Body
     }
     chunks.push(chunk);
   }
-  if (chunks.length === 1) return { ok: true, bytes: chunks[0] as Buffer };
+  // Always a copy, even of a single chunk: chunks are views into the socket's read buffers, and the body
+  // may be handed to an analysis thread buffer and all (page-pool.ts).
   return { ok: true, bytes: Buffer.concat(chunks, total) };
 }

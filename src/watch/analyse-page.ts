@@ -32,9 +32,12 @@ export interface PreviousText {
 
 /**
  * The page as fetched: its bytes and Content-Type (decoded where the analysis runs, off the fetch loop's
- * thread), or text already decoded.
+ * thread), or text already decoded. `transfer`: the caller gives the bytes up, and an analysis thread may
+ * take their buffer instead of a copy (page-pool.ts); the caller must not read them afterwards.
  */
-export type PageBody = { html: string } | { bytes: Uint8Array; contentType: string | null };
+export type PageBody =
+  | { html: string }
+  | { bytes: Uint8Array; contentType: string | null; transfer?: boolean };
 
 export type PageInput = PageBody & {
   url: string;

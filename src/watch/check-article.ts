@@ -126,7 +126,9 @@ export async function checkArticle(
 
   const stored = latest ? latestRevisionText(store.db, article.id) : null;
   const input: PageInput = {
+    // The fetcher's body is a copy, not a view into the socket's buffers, and nothing reads it after this.
     bytes: page.body,
+    transfer: true,
     contentType: page.contentType,
     url: page.url,
     source,

@@ -104,6 +104,38 @@ describe("page analysis on worker threads", () => {
     }
   });
 
+  it("takes a buffer the caller gives up once the worker has answered, and copies anything else", async () => {
+    const pool = createPagePool(config, 1, stages, 0);
+    const html = page(first);
+    const expected = analysePage(stages, { ...input(first, null, []), html });
+    const given = () => ({ ...input(first, null, []), contentType: "text/html", transfer: true });
+    try {
+      // Before the worker's first answer: a copy, since a worker that never starts has its tasks redone here.
+      const early = new TextEncoder().encode(html);
+      expect(await pool.analyse({ ...given(), bytes: early })).toEqual(expected);
+      expect(early.byteLength).toBeGreaterThan(0);
+
+      const late = new TextEncoder().encode(html);
+      expect(await pool.analyse({ ...given(), bytes: late })).toEqual(expected);
+      expect(late.byteLength).toBe(0);
+
+      // A view into a larger buffer (a slice of Node's Buffer pool, a socket's read buffer) is never taken.
+      const encoded = new TextEncoder().encode(html);
+      const larger = new Uint8Array(encoded.byteLength + 16);
+      larger.set(encoded, 8);
+      const view = larger.subarray(8, 8 + encoded.byteLength);
+      expect(await pool.analyse({ ...given(), bytes: view })).toEqual(expected);
+      expect(view.byteLength).toBe(encoded.byteLength);
+
+      // Without `transfer` the caller's whole buffer stays its own.
+      const kept = new TextEncoder().encode(html);
+      expect(await pool.analyse({ ...given(), transfer: false, bytes: kept })).toEqual(expected);
+      expect(kept.byteLength).toBe(encoded.byteLength);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it("analyses in the calling thread before the first worker is worth starting, and after close", async () => {
     let calls = 0;
     const counting = {
