@@ -4,8 +4,8 @@ import { type DecodedText, decodeBody } from "./charset.js";
  * A successful response, as the fetcher returns it: the body as received, decoded to text on first read.
  *
  * A class, not an object literal with getters: such a literal makes two new closures per response over the
- * handler's whole scope. In a loop of 6,000 fetches of 66 KB pages that dropped each result at once, the
- * literal kept bodies alive long enough for V8 to run 12 full GCs, the class 3.
+ * handler's scope. In a loop of 6,000 fetches of 66 KB pages that dropped each result at once, V8 ran 12
+ * full GCs with the literal and 3 with the class.
  */
 export class FetchedPage {
   readonly kind = "ok";

@@ -61,6 +61,19 @@ describe("conditional GET", () => {
   });
 });
 
+describe("the body", () => {
+  it("comes in a buffer of its own, not as a view into the socket's read buffer, even in one chunk", async () => {
+    // 5,000 bytes: above the size Node takes from its shared Buffer pool, and one read with the headers.
+    const page = `<p>${"б".repeat(2_496)}.</p>`;
+    const { server, fetcher } = await rig((_req, res) => void res.end(page));
+    const ok = expectOk(await fetcher.get({ url: server.url("/") }));
+    expect(ok.bytes).toBe(5_000);
+    expect(ok.body.byteOffset).toBe(0);
+    expect(ok.body.buffer.byteLength).toBe(5_000);
+    expect(ok.text).toBe(page);
+  });
+});
+
 describe("charset over HTTP", () => {
   const serve = (body: Buffer, contentType: string | null) =>
     rig((_req, res) => {
