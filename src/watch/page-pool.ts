@@ -53,7 +53,9 @@ function tsxApi(): string {
 /**
  * V8 gives each thread a 16 MB semi-space (48 MB of young generation) by default. The analysis thread's
  * garbage is short-lived (one page's DOM at a time), so a third of that suffices: 16–24 MB less resident
- * memory for a few per cent more scavenges (bench/.work measurements in the issue 8 notes).
+ * memory for a few per cent more scavenges (bench/.work measurements in the issue 8 notes). A process
+ * started with --max-semi-space-size, as the pm2 worker is, applies that flag to every thread instead: V8
+ * prefers the flag to this limit (the worker's new space was 2 MB with the flag at 1, 4 MB without it).
  */
 const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 16 };
 
