@@ -76,9 +76,10 @@ function startWorker(workerData: unknown): Worker {
  * of Node's shared pool); otherwise a copy of just the bytes, so the caller's view keeps working.
  *
  * Why give it up: a copy left the fetched body on the main thread until its check ended, long enough to
- * outlive a scavenge, and V8 schedules full GCs by such external memory too. In a first cycle over 10,000
- * pages the main thread ran a full GC every 100 ms with copies, every 200 ms without (73 against 48 in one
- * bench run); the first cycle took 5.2–5.4 s against 5.7–6.2 s in three alternating pairs.
+ * outlive a scavenge, and full GCs came early while such external memory piled up (docs/performance.md).
+ * In a first cycle over 10,000 pages the main thread ran a full GC every 100 ms with copies, every 200 ms
+ * without (73 against 48 in one bench run); the first cycle took 5.2–5.4 s against 5.7–6.2 s in three
+ * alternating pairs.
  */
 function message(id: number, input: PageInput, mayTake: boolean): [unknown, ArrayBuffer[]] {
   if (!("bytes" in input)) return [{ id, input }, []];
