@@ -2,6 +2,7 @@ import type { Database, Statement } from "better-sqlite3";
 import type { ArticleEvent, ArticleStatus, Paragraph, Revision, TagResult } from "../model.js";
 import { type OpenOptions, openDatabase } from "./open.js";
 import { encodeParagraphs, type StoredParagraphs } from "./paragraph-codec.js";
+import { registerArticle } from "./register-article.js";
 import {
   type ArticleRow,
   type EventRow,
@@ -182,24 +183,8 @@ export class Store {
   }
 
   #upsertArticleNow(item: NewArticle, now: string): { article: WatchedArticle; created: boolean } {
-    const existing = this.#sql("SELECT * FROM articles WHERE key = ?").get(item.key) as
-      | ArticleRow
-      | undefined;
-    let id: number;
-    if (existing) {
-      id = existing.id;
-    } else {
-      const info = this.#sql(
-        `INSERT INTO articles (key, url, source_id, site_id, lang, title, published_at, first_seen_at, status, next_check_at)
-           VALUES (@key, @url, @sourceId, @siteId, @lang, @title, @publishedAt, @now, 'watching', @now)`,
-      ).run({ ...item, now });
-      id = Number(info.lastInsertRowid);
-    }
-    this.#sql(
-      "INSERT OR IGNORE INTO article_sources (article_id, source_id, first_seen_at) VALUES (?, ?, ?)",
-    ).run(id, item.sourceId, now);
-    const row = this.#sql("SELECT * FROM articles WHERE id = ?").get(id) as ArticleRow;
-    return { article: toWatched(row), created: !existing };
+    const { id, created } = registerArticle(this.db, item, now);
+    return { article: this.getArticle(id) as WatchedArticle, created };
   }
 
   getArticle(id: number): WatchedArticle | null {

@@ -1,4 +1,5 @@
 import type { SourceConfig } from "../config/schema.js";
+import { registerArticle } from "../store/register-article.js";
 import type { FailureInfo, WatchContext } from "./deps.js";
 import { planRetry } from "./recheck-schedule.js";
 
@@ -71,7 +72,8 @@ export async function pollSource(
           continue;
         }
         const host = new URL(canonical.url).hostname;
-        const { article, created } = store.upsertArticle(
+        const { id, created } = registerArticle(
+          store.db,
           {
             key: canonical.key,
             url: canonical.url,
@@ -85,7 +87,7 @@ export async function pollSource(
         );
         if (created && !ctx.isAllowedHost(host)) {
           offsite++;
-          store.recordCheck(article.id, {
+          store.recordCheck(id, {
             article: { status: "stopped", nextCheckAt: null, lastError: "offsite link: not fetched" },
           });
           log.info(
