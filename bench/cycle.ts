@@ -60,6 +60,12 @@ say(
   `watcher and publisher run with Node flags: ${launch.nodeFlags.length > 0 ? launch.nodeFlags.join(" ") : "none (Node's defaults)"}; malloc: ${malloc}`,
 );
 
+say(
+  process.env.BENCH_BARE_FETCH === "builtin"
+    ? "bare loop: Node's built-in fetch, default pool (BENCH_BARE_FETCH=builtin)"
+    : "bare loop: undici's fetch, keep-alive pool of one connection per request at once",
+);
+
 const root = mkdtempSync(path.join(os.tmpdir(), "revfeed-bench-site-"));
 const site = await startNginx(root);
 const results: Record<string, unknown> = {
