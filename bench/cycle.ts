@@ -63,7 +63,7 @@ say(
 say(
   process.env.BENCH_BARE_FETCH === "builtin"
     ? "bare loop: Node's built-in fetch, default pool (BENCH_BARE_FETCH=builtin)"
-    : "bare loop: undici's fetch, keep-alive pool of one connection per request at once",
+    : `bare loop: undici's fetch, a keep-alive pool of ${CONCURRENCY} connections`,
 );
 
 const root = mkdtempSync(path.join(os.tmpdir(), "revfeed-bench-site-"));

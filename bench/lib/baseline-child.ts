@@ -1,9 +1,11 @@
 /**
  * The bare-fetch baseline: a plain undici fetch loop over the same URLs at the same concurrency, reading each
- * body as text and nothing else. `BENCH_BARE_FETCH=builtin` uses Node's own `fetch` with its default pool
- * instead: the issue asks for "a plain Node fetch loop", and undici 7's is the faster (stricter) of the two. `full` asks unconditionally; `conditional` sends the validators the last
+ * body as text and nothing else. `full` asks unconditionally; `conditional` sends the validators the last
  * full pass (or `refresh`) saw (If-None-Match and If-Modified-Since, as the watcher does) and reads whatever
  * comes back. `parsed` is `full` with each body tokenized on a worker thread (parse-floor.ts).
+ *
+ * `BENCH_BARE_FETCH=builtin` uses Node's own `fetch` with its default pool instead: the issue asks for "a
+ * plain Node fetch loop", and undici 7's fetch with a sized pool is the faster (stricter) of the two here.
  */
 import { Agent, fetch } from "undici";
 import { cpuMsSince, memory, serveCommands } from "./child.js";
